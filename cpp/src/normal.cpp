@@ -1,0 +1,89 @@
+// Univariate normal: density, closed-form KL, trapezoid-rule KL on a grid.
+#include "divergence/normal.hpp"
+
+#include <cmath>
+#include <sstream>
+#include <string>
+
+#include "divergence/errors.hpp"
+#include "divergence/pointwise.hpp"
+#include "divergence/summation.hpp"
+
+namespace divergence {
+namespace {
+
+std::string num(double x) {
+  std::ostringstream s;
+  s.precision(17);
+  s << x;
+  return s.str();
+}
+
+void check_finite(double v, const char* name) {
+  if (!std::isfinite(v)) throw range_error(name, "must be finite (got " + num(v) + ")");
+}
+
+void check_scale(double v, const char* name) {
+  if (!(std::isfinite(v) && v > 0.0)) throw range_error(name, "must be a finite number > 0 (got " + num(v) + ")");
+}
+
+void check_values(Span v, const char* name, bool nonnegative) {
+  for (std::size_t i = 0; i < v.size; ++i) {
+    if (std::isnan(v[i])) throw range_error(name, "entry " + std::to_string(i) + " is NaN");
+    if (std::isinf(v[i])) throw range_error(name, "entry " + std::to_string(i) + " is infinite");
+    if (nonnegative && v[i] < 0.0) {
+      throw range_error(name, "entry " + std::to_string(i) + " is negative (" + num(v[i]) + ")");
+    }
+  }
+}
+
+}  // namespace
+
+double kl_normal(double muP, double sigmaP, double muQ, double sigmaQ) {
+  check_finite(muP, "muP");
+  check_scale(sigmaP, "sigmaP");
+  check_finite(muQ, "muQ");
+  check_scale(sigmaQ, "sigmaQ");
+  const double t = sigmaP / sigmaQ - 1.0;
+  const double z = (muP - muQ) / sigmaQ;
+  return t_minus_log1p(t) + 0.5 * t * t + 0.5 * z * z;
+}
+
+std::vector<double> normal_pdf(Span x, double mu, double sigma) {
+  check_finite(mu, "mu");
+  check_scale(sigma, "sigma");
+  check_values(x, "x", false);
+  const double norm = 1.0 / (sigma * std::sqrt(2.0 * M_PI));
+  std::vector<double> out(x.size);
+  for (std::size_t i = 0; i < x.size; ++i) {
+    const double z = (x[i] - mu) / sigma;
+    out[i] = norm * std::exp(-0.5 * z * z);
+  }
+  return out;
+}
+
+double kl_grid(Span x, Span p, Span q) {
+  if (x.size < 2) throw range_error("x", "must have at least 2 points (got " + std::to_string(x.size) + ")");
+  check_values(x, "x", false);
+  for (std::size_t i = 1; i < x.size; ++i) {
+    if (!(x[i] > x[i - 1])) throw range_error("x", "not strictly increasing at index " + std::to_string(i));
+  }
+  if (p.size != x.size) {
+    throw range_error("p", "length " + std::to_string(p.size) + " differs from x (length " + std::to_string(x.size) + ")");
+  }
+  if (q.size != x.size) {
+    throw range_error("q", "length " + std::to_string(q.size) + " differs from x (length " + std::to_string(x.size) + ")");
+  }
+  check_values(p, "p", true);
+  check_values(q, "q", true);
+  NeumaierSum acc;
+  double prev = rel_entr(p[0], q[0]);
+  for (std::size_t i = 1; i < x.size; ++i) {
+    const double cur = rel_entr(p[i], q[i]);
+    acc.add(0.5 * (x[i] - x[i - 1]) * (prev + cur));
+    prev = cur;
+  }
+  return acc.value();
+}
+
+}  // namespace divergence
