@@ -3,10 +3,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 #include <string>
 
 #include "divergence/errors.hpp"
+#include "divergence/format.hpp"
 #include "divergence/pointwise.hpp"
 #include "divergence/summation.hpp"
 
@@ -14,13 +14,6 @@ namespace divergence {
 namespace {
 
 constexpr double kE = 2.718281828459045235360287471352662498;
-
-std::string num(double x) {
-  std::ostringstream s;
-  s.precision(17);
-  s << x;
-  return s.str();
-}
 
 // Applies f(a_i, b_i) to the normalized pair and sums with compensation.
 template <class F>
@@ -38,7 +31,7 @@ double sum_pair(Span p, Span q, const Options& opt, F f) {
 
 void check_base(double base) {
   if (!(std::isfinite(base) && base > 0.0 && base != 1.0)) {
-    throw range_error("base", "must be a finite number > 0 and != 1 (got " + num(base) + ")");
+    throw range_error("base", "must be a finite number > 0 and != 1 (got " + format_number(base) + ")");
   }
 }
 
@@ -52,7 +45,7 @@ double check_distribution(Span p, const char* name) {
     const double x = p[i];
     if (std::isnan(x)) throw range_error(name, "entry " + std::to_string(i) + " is NaN");
     if (std::isinf(x)) throw range_error(name, "entry " + std::to_string(i) + " is infinite");
-    if (x < 0.0) throw range_error(name, "entry " + std::to_string(i) + " is negative (" + num(x) + ")");
+    if (x < 0.0) throw range_error(name, "entry " + std::to_string(i) + " is negative (" + format_number(x) + ")");
     total.add(x);
     largest = std::max(largest, x);
   }
@@ -148,7 +141,7 @@ double hellinger(Span p, Span q, const Options& opt) {
 
 std::vector<double> smooth_epsilon(Span p, double epsilon, const char* name) {
   if (!(std::isfinite(epsilon) && epsilon > 0.0)) {
-    throw range_error("epsilon", "must be a finite number > 0 (got " + num(epsilon) + ")");
+    throw range_error("epsilon", "must be a finite number > 0 (got " + format_number(epsilon) + ")");
   }
   std::vector<double> a = probabilities(p, Options{}, name);
   NeumaierSum total;

@@ -2,29 +2,22 @@
 #include "divergence/normal.hpp"
 
 #include <cmath>
-#include <sstream>
 #include <string>
 
 #include "divergence/errors.hpp"
+#include "divergence/format.hpp"
 #include "divergence/pointwise.hpp"
 #include "divergence/summation.hpp"
 
 namespace divergence {
 namespace {
 
-std::string num(double x) {
-  std::ostringstream s;
-  s.precision(17);
-  s << x;
-  return s.str();
-}
-
 void check_finite(double v, const char* name) {
-  if (!std::isfinite(v)) throw range_error(name, "must be finite (got " + num(v) + ")");
+  if (!std::isfinite(v)) throw range_error(name, "must be finite (got " + format_number(v) + ")");
 }
 
 void check_scale(double v, const char* name) {
-  if (!(std::isfinite(v) && v > 0.0)) throw range_error(name, "must be a finite number > 0 (got " + num(v) + ")");
+  if (!(std::isfinite(v) && v > 0.0)) throw range_error(name, "must be a finite number > 0 (got " + format_number(v) + ")");
 }
 
 void check_values(Span v, const char* name, bool nonnegative) {
@@ -32,7 +25,7 @@ void check_values(Span v, const char* name, bool nonnegative) {
     if (std::isnan(v[i])) throw range_error(name, "entry " + std::to_string(i) + " is NaN");
     if (std::isinf(v[i])) throw range_error(name, "entry " + std::to_string(i) + " is infinite");
     if (nonnegative && v[i] < 0.0) {
-      throw range_error(name, "entry " + std::to_string(i) + " is negative (" + num(v[i]) + ")");
+      throw range_error(name, "entry " + std::to_string(i) + " is negative (" + format_number(v[i]) + ")");
     }
   }
 }

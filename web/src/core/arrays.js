@@ -1,0 +1,47 @@
+// Checking JS array arguments and copying them into the WASM heap (pointer + length).
+
+/**
+ * Throws a TypeError unless `value` is a number[], Float64Array or Float32Array whose entries are
+ * all numbers. Range checks (NaN, negative, empty, ...) happen in the core, which names the entry.
+ */
+export function checkArray(value, name) {
+  if (value instanceof Float64Array || value instanceof Float32Array) return;
+  if (!Array.isArray(value)) {
+    const got = value === null ? 'null' : ArrayBuffer.isView(value) ? value.constructor.name : typeof value;
+    throw new TypeError(`${name}: expected an array of numbers (number[], Float64Array or Float32Array), got ${got}`);
+  }
+  for (let i = 0; i < value.length; i++) {
+    if (typeof value[i] !== 'number') {
+      throw new TypeError(`${name}: entry ${i} is not a number (${value[i] === null ? 'null' : typeof value[i]})`);
+    }
+  }
+}
+
+/**
+ * Copies each array into one heap block of doubles, calls `fn(...pointers)` and frees the block,
+ * also when `fn` throws. `outputs` extra output buffers of the given lengths are appended to the
+ * pointer list; their contents are returned as Float64Array copies when `fn` returns undefined.
+ */
+export function withHeapArrays(module, arrays, fn, outputLengths = []) {
+  const lengths = arrays.map((a) => a.length).concat(outputLengths);
+  const total = lengths.reduce((s, n) => s + n, 0);
+  const base = module._malloc(Math.max(1, total) * 8);
+  if (base === 0) throw new RangeError('out of memory: the input is too large for the WebAssembly heap');
+  try {
+    // Read HEAPF64 after _malloc: growing memory detaches earlier views.
+    const heap = module.HEAPF64;
+    const pointers = [];
+    let offset = base;
+    for (let i = 0; i < lengths.length; i++) {
+      if (i < arrays.length) heap.set(arrays[i], offset >> 3);
+      pointers.push(offset);
+      offset += lengths[i] * 8;
+    }
+    const result = fn(...pointers);
+    if (outputLengths.length === 0) return result;
+    const outs = pointers.slice(arrays.length).map((p, k) => module.HEAPF64.slice(p >> 3, (p >> 3) + outputLengths[k]));
+    return result === undefined ? (outs.length === 1 ? outs[0] : outs) : result;
+  } finally {
+    module._free(base);
+  }
+}
