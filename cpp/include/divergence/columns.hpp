@@ -1,0 +1,68 @@
+// Column typing: missing values, numbers, categories.
+//
+// A field equal (byte for byte, no trimming) to one of the missing tokens is dropped and counted.
+// A column is numeric when it has at least one non-missing value and every non-missing value on
+// BOTH sides parses in full as a finite double (parse_finite_double); otherwise it is categorical
+// and its values are the raw field texts. This follows what pandas.read_csv infers for the data
+// sets in /work/shared/data, with two deliberate differences: "inf", "1e400" and the like make a
+// column categorical here (pandas reads them as +-inf), and a column whose two sides would get
+// different pandas dtypes is typed once for both sides.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace divergence {
+
+// The default missing tokens: "" NA N/A NaN nan null NULL None ? #N/A n/a -NaN -nan <NA>
+// (pandas' defaults that occur in practice, plus '?' as in the UCI files).
+std::vector<std::string> default_missing_tokens();
+
+// A set of missing tokens with a fast membership test.
+class MissingTokens {
+ public:
+  explicit MissingTokens(std::vector<std::string> tokens = default_missing_tokens());
+  // True when field equals one of the tokens exactly.
+  bool contains(std::string_view field) const;
+
+ private:
+  std::vector<std::string> tokens_;
+  unsigned long long length_mask_ = 0;  // bit k set: some token has length k (k < 64)
+  bool has_long_ = false;               // some token is 64 bytes or longer
+};
+
+// Parses the whole field as a finite double with fast_float (C-locale decimal syntax: "1.5",
+// ".5", "1.", "-2e-3"). Spaces and tabs around the number are ignored, and one leading '+' is
+// accepted. Returns false (out untouched) for anything else, including "", "1e", "0x10",
+// "inf", "nan" and values that overflow to infinity.
+bool parse_finite_double(std::string_view field, double& out);
+
+enum class ColumnType { Numeric, Categorical };
+
+// Name used in reports: "numeric" or "categorical".
+const char* type_name(ColumnType type);
+
+// The non-missing values of one column on one side.
+struct ColumnSide {
+  std::size_t missing = 0;               // fields that matched a missing token
+  std::vector<double> numbers;           // numeric columns: parsed values, in row order
+  std::vector<std::string_view> labels;  // categorical columns: raw field texts, in row order
+
+  // Number of non-missing values.
+  std::size_t size() const { return numbers.size() + labels.size(); }
+};
+
+struct TypedColumn {
+  ColumnType type = ColumnType::Categorical;
+  ColumnSide reference;
+  ColumnSide current;
+};
+
+// Types one column from the raw fields of both sides (see the rule at the top). Label views point
+// where the given fields point. Never throws except std::bad_alloc.
+TypedColumn type_column(const std::vector<std::string_view>& reference,
+                        const std::vector<std::string_view>& current, const MissingTokens& missing);
+
+}  // namespace divergence

@@ -1,0 +1,80 @@
+// compareCsv through the public API in Node: every pair of ../shared/data against expected.json
+// (equal_width_20 conventions, relative 1e-9), and malformed files.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { before, describe, test } from 'node:test';
+import * as dl from '../../web/src/node.js';
+import { close, num, readJson, sharedDir } from './shared.js';
+
+before(() => dl.init());
+
+const expected = readJson('data/expected.json');
+const NUMERIC_KEYS = ['kl_ref_cur_raw', 'kl_cur_ref_raw', 'kl_ref_cur_smoothed', 'kl_cur_ref_smoothed',
+  'js_distance_base_e', 'js_divergence_base2', 'psi_smoothed', 'tvd', 'hellinger'];
+const CATEGORICAL_KEYS = ['kl_ref_cur_raw', 'kl_cur_ref_raw', 'kl_ref_cur_smoothed', 'kl_cur_ref_smoothed',
+  'js_distance_base_e', 'js_divergence_base2', 'psi_smoothed', 'tvd'];
+
+describe('compareCsv reproduces expected.json on every example pair', () => {
+  for (const pair of expected.pairs) {
+    test(pair.id, () => {
+      const report = dl.compareCsv(
+        readFileSync(sharedDir + 'data/' + pair.reference_file),
+        readFileSync(sharedDir + 'data/' + pair.current_file),
+      );
+      assert.equal(report.schema, 'divergence-lab/compare-report@1');
+      assert.equal(report.reference.rows, pair.reference_rows);
+      assert.equal(report.current.rows, pair.current_rows);
+      const byName = new Map(report.columns.map((c) => [c.name, c]));
+      for (const [name, want] of Object.entries(pair.columns)) {
+        const got = byName.get(name);
+        assert.ok(got, `column ${name} missing`);
+        assert.equal(got.type, want.type, name);
+        for (const k of ['n_ref', 'n_cur', 'missing_ref', 'missing_cur']) assert.equal(got[k], want[k], `${name} ${k}`);
+        if (want.type === 'numeric') {
+          const block = want.equal_width_20;
+          assert.deepEqual(got.bins.ref_counts, block.ref_counts, `${name} ref_counts`);
+          assert.deepEqual(got.bins.cur_counts, block.cur_counts, `${name} cur_counts`);
+          block.edges.forEach((e, i) => assert.ok(close(got.bins.edges[i], e, 1e-15), `${name} edge ${i}`));
+          for (const k of NUMERIC_KEYS) assert.ok(close(got[k], num(block[k]), 1e-9), `${name} ${k}: ${got[k]} vs ${block[k]}`);
+          const s = want.summary;
+          assert.ok(close(got.summary.reference.mean, s.reference.mean, 1e-12), `${name} mean`);
+          assert.ok(close(got.summary.current.std, s.current.std_ddof1, 1e-12), `${name} std`);
+          assert.equal(got.summary.reference.min, s.reference.min);
+          assert.equal(got.summary.current.max, s.current.max);
+        } else {
+          assert.deepEqual(got.categories, want.categories, `${name} categories`);
+          assert.deepEqual(got.ref_counts, want.ref_counts, `${name} ref_counts`);
+          assert.deepEqual(got.cur_counts, want.cur_counts, `${name} cur_counts`);
+          assert.deepEqual(got.only_in_ref, want.only_in_ref, `${name} only_in_ref`);
+          assert.deepEqual(got.only_in_cur, want.only_in_cur, `${name} only_in_cur`);
+          for (const k of CATEGORICAL_KEYS) assert.ok(close(got[k], num(want[k]), 1e-9), `${name} ${k}: ${got[k]} vs ${want[k]}`);
+        }
+      }
+    });
+  }
+});
+
+describe('malformed input', () => {
+  const bad = [
+    ['a,b,c\n1,2,3\n4,5\n', 'current: line 3: expected 3 fields, found 2'],
+    ['a,b\n"1,2\n', 'current: line 2: unterminated quoted field'],
+    ['', 'current: file is empty'],
+    ['a,b\n', 'current: file has a header but no data rows'],
+    ['a,a\n1,2\n', "current: duplicate column name 'a' (columns 1 and 2)"],
+    [new Uint8Array([0x61, 0x2c, 0x62, 0x0a, 0x31, 0x00, 0x2c, 0x32, 0x0a]), 'current: binary data (NUL byte) at line 2'],
+    [new Uint8Array([0x61, 0x2c, 0x62, 0x0a, 0x31, 0xff, 0x2c, 0x32, 0x0a]), 'current: invalid UTF-8 at line 2'],
+  ];
+  for (const [current, message] of bad) {
+    test(message, () => {
+      assert.throws(
+        () => dl.compareCsv('a,b,c\n1,2,3\n', current),
+        (e) => e.name === 'FormatError' && e.message === message,
+      );
+    });
+  }
+  test('bad options are RangeErrors naming the option', () => {
+    assert.throws(() => dl.compareCsv('a\n1\n', 'a\n1\n', { bins: 0 }), /^RangeError: bins: /);
+    assert.throws(() => dl.compareCsv('a\n1\n', 'a\n1\n', { epsilon: -1 }), /^RangeError: epsilon: /);
+    assert.throws(() => dl.compareCsv(42, 'a\n1\n'), /^TypeError: reference: /);
+  });
+});
