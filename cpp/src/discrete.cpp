@@ -9,23 +9,12 @@
 #include "divergence/format.hpp"
 #include "divergence/pointwise.hpp"
 #include "divergence/summation.hpp"
+#include "divergence/terms.hpp"
 
 namespace divergence {
 namespace {
 
 constexpr double kE = 2.718281828459045235360287471352662498;
-
-// Applies f(a_i, b_i) to the normalized pair and sums with compensation.
-template <class F>
-double sum_pair(Span p, Span q, const Options& opt, F f) {
-  check_pair(p, q);
-  check_base(opt.base);
-  const std::vector<double> a = probabilities(p, opt, "p");
-  const std::vector<double> b = probabilities(q, opt, "q");
-  NeumaierSum acc;
-  for (std::size_t i = 0; i < a.size(); ++i) acc.add(f(a[i], b[i]));
-  return acc.value();
-}
 
 }  // namespace
 
@@ -61,10 +50,27 @@ void check_pair(Span p, Span q) {
   }
 }
 
-std::vector<double> probabilities(Span p, const Options& opt, const char* name) {
+namespace {
+
+void check_amount(double amount, const char* what) {
+  if (!(std::isfinite(amount) && amount > 0.0)) {
+    throw range_error(what, "must be a finite number > 0 (got " + format_number(amount) + ")");
+  }
+}
+
+// Divides by the compensated sum (entries are finite and >= 0, the sum is finite and > 0).
+void normalize_in_place(std::vector<double>& v) {
+  NeumaierSum total;
+  for (double x : v) total.add(x);
+  const double s = total.value();
+  for (double& x : v) x /= s;
+}
+
+// Divided by the sum (rescaled first when the plain sum overflows), or copied as they are.
+std::vector<double> plain_probabilities(Span p, bool normalize, const char* name) {
   const double total = check_distribution(p, name);
   std::vector<double> out(p.begin(), p.end());
-  if (!opt.normalize) return out;
+  if (!normalize) return out;
   if (std::isfinite(total)) {
     for (double& x : out) x /= total;
     return out;
@@ -81,6 +87,34 @@ std::vector<double> probabilities(Span p, const Options& opt, const char* name) 
   return out;
 }
 
+}  // namespace
+
+std::vector<double> probabilities(Span p, const Options& opt, const char* name) {
+  switch (opt.smoothing.kind) {
+    case Smoothing::Kind::None:
+      return plain_probabilities(p, opt.normalize, name);
+    case Smoothing::Kind::Epsilon: {
+      check_amount(opt.smoothing.amount, "smoothing.epsilon");
+      std::vector<double> a = plain_probabilities(p, true, name);
+      for (double& x : a) {
+        if (x == 0.0) x = opt.smoothing.amount;
+      }
+      normalize_in_place(a);
+      return a;
+    }
+    case Smoothing::Kind::Pseudocount: {
+      check_amount(opt.smoothing.amount, "smoothing.pseudocount");
+      check_distribution(p, name);
+      std::vector<double> a(p.begin(), p.end());
+      for (double& x : a) x += opt.smoothing.amount;
+      normalize_in_place(a);
+      return a;
+    }
+  }
+  return plain_probabilities(p, opt.normalize, name);
+}
+
+
 double entropy(Span p, const Options& opt) {
   check_base(opt.base);
   const std::vector<double> a = probabilities(p, opt, "p");
@@ -89,69 +123,32 @@ double entropy(Span p, const Options& opt) {
   return acc.value() / log_base(opt.base);
 }
 
-double kl_divergence(Span p, Span q, const Options& opt) {
-  return sum_pair(p, q, opt, [](double a, double b) { return rel_entr(a, b); }) / log_base(opt.base);
-}
+double kl_divergence(Span p, Span q, const Options& opt) { return sum_terms(Term::KL, p, q, opt); }
 
-double cross_entropy(Span p, Span q, const Options& opt) {
-  // -sum p log q, with 0*log(q) = 0 and p > 0 = q giving +inf.
-  return sum_pair(p, q, opt,
-                  [](double a, double b) {
-                    if (a == 0.0) return 0.0;
-                    if (b == 0.0) return kInf;
-                    return -a * std::log(b);
-                  }) /
-         log_base(opt.base);
-}
+double cross_entropy(Span p, Span q, const Options& opt) { return sum_terms(Term::CrossEntropy, p, q, opt); }
 
 double js_divergence(Span p, Span q, const Options& opt) {
-  const double js = sum_pair(p, q, opt, [](double a, double b) { return js_term(a, b); });
   // Rounding can leave a tiny negative value for identical inputs; JS is >= 0 by definition.
-  return std::max(0.0, js) / log_base(opt.base);
+  return std::max(0.0, sum_terms(Term::JensenShannon, p, q, opt));
 }
 
 double js_distance(Span p, Span q, const Options& opt) { return std::sqrt(js_divergence(p, q, opt)); }
 
-std::vector<double> kl_terms(Span p, Span q, const Options& opt) {
-  check_pair(p, q);
-  check_base(opt.base);
-  const std::vector<double> a = probabilities(p, opt, "p");
-  const std::vector<double> b = probabilities(q, opt, "q");
-  const double lb = log_base(opt.base);
-  std::vector<double> out(a.size());
-  for (std::size_t i = 0; i < a.size(); ++i) out[i] = rel_entr(a[i], b[i]) / lb;
-  return out;
-}
+std::vector<double> kl_terms(Span p, Span q, const Options& opt) { return pointwise_terms(Term::KL, p, q, opt); }
 
-double psi(Span p, Span q, const Options& opt) {
-  return sum_pair(p, q, opt, [](double a, double b) { return psi_term(a, b); }) / log_base(opt.base);
-}
+double psi(Span p, Span q, const Options& opt) { return sum_terms(Term::Jeffreys, p, q, opt); }
 
-double total_variation(Span p, Span q, const Options& opt) {
-  return 0.5 * sum_pair(p, q, opt, [](double a, double b) { return std::fabs(a - b); });
-}
+double total_variation(Span p, Span q, const Options& opt) { return sum_terms(Term::TotalVariation, p, q, opt); }
 
 double hellinger(Span p, Span q, const Options& opt) {
-  const double h2 = 0.5 * sum_pair(p, q, opt, [](double a, double b) {
-                      const double d = std::sqrt(a) - std::sqrt(b);
-                      return d * d;
-                    });
-  return std::sqrt(std::min(1.0, h2));
+  return std::sqrt(std::min(1.0, sum_terms(Term::SquaredHellinger, p, q, opt)));
 }
 
 std::vector<double> smooth_epsilon(Span p, double epsilon, const char* name) {
-  if (!(std::isfinite(epsilon) && epsilon > 0.0)) {
-    throw range_error("epsilon", "must be a finite number > 0 (got " + format_number(epsilon) + ")");
-  }
-  std::vector<double> a = probabilities(p, Options{}, name);
-  NeumaierSum total;
-  for (double& x : a) {
-    if (x == 0.0) x = epsilon;
-    total.add(x);
-  }
-  const double s = total.value();
-  for (double& x : a) x /= s;
-  return a;
+  check_amount(epsilon, "epsilon");
+  Options opt;
+  opt.smoothing = Smoothing::epsilon(epsilon);
+  return probabilities(p, opt, name);
 }
 
 }  // namespace divergence

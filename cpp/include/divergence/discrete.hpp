@@ -20,14 +20,10 @@
 #include <cstddef>
 #include <vector>
 
+#include "divergence/options.hpp"
 #include "divergence/span.hpp"
 
 namespace divergence {
-
-struct Options {
-  double base = 2.718281828459045235360287471352662498;  // e: results in nats
-  bool normalize = true;
-};
 
 // Throws if base is not a finite number > 0 and != 1.
 void check_base(double base);
@@ -40,7 +36,9 @@ double check_distribution(Span p, const char* name);
 // Validates a pair: each as above, and equal lengths.
 void check_pair(Span p, Span q);
 
-// Probabilities after the Options::normalize rule (divided by the sum, or copied as they are).
+// Probabilities after the Options rules: smoothing if requested (see options.hpp), else divided
+// by the sum when normalize is true, else copied as they are. Validates p (check_distribution)
+// and the smoothing amount ("smoothing.epsilon: must be a finite number > 0 (got 0)").
 std::vector<double> probabilities(Span p, const Options& opt, const char* name = "p");
 
 // Shannon entropy H(P) = -sum p_i log p_i.  Matches scipy.stats.entropy(p, base=...).
@@ -79,8 +77,9 @@ double total_variation(Span p, Span q, const Options& opt = {});
 // base does not apply.
 double hellinger(Span p, Span q, const Options& opt = {});
 
-// Additive smoothing used by drift monitors: every zero entry becomes epsilon, then the vector
-// is divided by its sum. Input is normalized first. epsilon must be finite and > 0.
+// Epsilon smoothing as used by drift monitors: the input is normalized, every zero entry becomes
+// epsilon, then the vector is divided by its sum. epsilon must be finite and > 0 (error names
+// "epsilon"). Same as probabilities(p, {.smoothing = Smoothing::epsilon(epsilon)}).
 std::vector<double> smooth_epsilon(Span p, double epsilon, const char* name = "p");
 
 }  // namespace divergence
