@@ -1,0 +1,290 @@
+// Per-column histograms, reference vs current in percent of each side: vertical side-by-side bars
+// on the 20 equal-width bins for numeric columns, horizontal bar pairs per category for categorical
+// columns (at most the 30 largest categories). Each chart is sized to its card and redrawn on resize.
+import { axisBottom, axisLeft, axisTop } from 'd3-axis';
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { select } from 'd3-selection';
+import { formatCount, formatNumber, formatPercent, formatTick } from '../format.js';
+import { countsOf } from './table.js';
+
+export const MAX_CATEGORIES = 30;
+const LABEL_CHAR_WIDTH = 6.6; // px per character of the 12px category labels, roughly
+const percentTick = (d) => `${formatTick(d)}%`;
+
+function shares(counts) {
+  const total = counts.reduce((a, b) => a + b, 0);
+  return counts.map((c) => (total > 0 ? (100 * c) / total : 0));
+}
+
+function element(tag, className, text) {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+function listPreview(values, limit = 8) {
+  const shown = values.slice(0, limit).join(', ');
+  return values.length > limit ? `${shown} and ${values.length - limit} more` : shown;
+}
+
+/** The numbers a chart is drawn from, independent of its size. */
+function chartData(column) {
+  const counts = countsOf(column);
+  const refPct = shares(counts.ref);
+  const curPct = shares(counts.cur);
+  if (column.type === 'numeric') {
+    const edges = column.bins.edges;
+    const bins = refPct.map((r, i) => ({ lo: edges[i], hi: edges[i + 1], ref: r, cur: curPct[i], refCount: counts.ref[i], curCount: counts.cur[i] }));
+    return { kind: 'numeric', edges, bins };
+  }
+  const categories = column.categories.map((name, i) => ({ name, ref: refPct[i], cur: curPct[i], refCount: counts.ref[i], curCount: counts.cur[i] }));
+  const largest = [...categories].sort((a, b) => b.ref + b.cur - (a.ref + a.cur) || (a.name < b.name ? -1 : 1)).slice(0, MAX_CATEGORIES);
+  return { kind: 'categorical', total: categories.length, categories: largest };
+}
+
+function describe(column, data) {
+  if (data.kind === 'numeric') {
+    let biggest = data.bins[0];
+    for (const b of data.bins) if (Math.abs(b.ref - b.cur) > Math.abs(biggest.ref - biggest.cur)) biggest = b;
+    return (
+      `${data.bins.length} equal-width bins from ${formatNumber(data.edges[0])} to ${formatNumber(data.edges[data.edges.length - 1])}; ` +
+      `bar heights are percentages of each file's values. Largest difference in the bin ${formatNumber(biggest.lo)} to ${formatNumber(biggest.hi)}: ` +
+      `${formatPercent(biggest.ref)} of the reference, ${formatPercent(biggest.cur)} of the current file.`
+    );
+  }
+  const shown = data.categories.length < data.total ? `the ${data.categories.length} largest of ${data.total} categories` : `${data.total} categories`;
+  const top = data.categories
+    .slice(0, 5)
+    .map((c) => `${c.name}: ${formatPercent(c.ref)} vs ${formatPercent(c.cur)}`)
+    .join('; ');
+  return `Horizontal bars for ${shown}, reference then current, in percent of each file's values. ${top}.`;
+}
+
+function drawNumeric(svg, data, width) {
+  const margin = { top: 10, right: 12, bottom: 46, left: 44 };
+  const height = 230;
+  const innerWidth = width - margin.left - margin.right;
+  const innerHeight = height - margin.top - margin.bottom;
+  svg.attr('viewBox', `0 0 ${width} ${height}`).attr('height', height);
+
+  const { edges, bins } = data;
+  const x = scaleLinear().domain([edges[0], edges[edges.length - 1]]).range([0, innerWidth]);
+  const yMax = Math.max(1, ...bins.map((b) => Math.max(b.ref, b.cur)));
+  const y = scaleLinear().domain([0, yMax]).range([innerHeight, 0]).nice(4);
+
+  // Label the bin edges, thinned to a step that divides the number of bins so the last edge shows.
+  const n = bins.length;
+  const maxLabels = Math.max(2, Math.floor(innerWidth / 46));
+  let step = 1;
+  while (n / step + 1 > maxLabels || n % step !== 0) {
+    step += 1;
+    if (step >= n) {
+      step = n;
+      break;
+    }
+  }
+  const tickValues = edges.filter((_, i) => i % step === 0);
+
+  const g = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
+  g.append('g')
+    .selectAll('line')
+    .data(y.ticks(4))
+    .join('line')
+    .attr('class', 'gridline')
+    .attr('x1', 0)
+    .attr('x2', innerWidth)
+    .attr('y1', (d) => y(d))
+    .attr('y2', (d) => y(d));
+
+  const bars = g.append('g');
+  for (const b of bins) {
+    const x0 = x(b.lo);
+    const x1 = x(b.hi);
+    const inset = Math.min(1, (x1 - x0) * 0.08);
+    const mid = (x0 + x1) / 2;
+    const group = bars.append('g');
+    group
+      .append('title')
+      .text(`${formatNumber(b.lo)} to ${formatNumber(b.hi)}: reference ${formatCount(b.refCount)} (${formatPercent(b.ref)}), current ${formatCount(b.curCount)} (${formatPercent(b.cur)})`);
+    group
+      .append('rect')
+      .attr('class', 'bar-ref')
+      .attr('x', x0 + inset)
+      .attr('width', Math.max(0, mid - x0 - inset))
+      .attr('y', y(b.ref))
+      .attr('height', innerHeight - y(b.ref));
+    group
+      .append('rect')
+      .attr('class', 'bar-cur')
+      .attr('x', mid)
+      .attr('width', Math.max(0, x1 - mid - inset))
+      .attr('y', y(b.cur))
+      .attr('height', innerHeight - y(b.cur));
+  }
+
+  g.append('g')
+    .attr('class', 'axis axis-x')
+    .attr('transform', `translate(0,${innerHeight})`)
+    .call(axisBottom(x).tickValues(tickValues).tickFormat(formatTick));
+  g.append('g').attr('class', 'axis axis-y').call(axisLeft(y).ticks(4).tickFormat(percentTick));
+  g.append('text')
+    .attr('class', 'axis-title')
+    .attr('x', innerWidth / 2)
+    .attr('y', innerHeight + 38)
+    .attr('text-anchor', 'middle')
+    .text('bin edges (20 equal-width bins)');
+}
+
+function drawCategorical(svg, data, width) {
+  const rows = data.categories;
+  const rowHeight = 26;
+  const longest = Math.max(...rows.map((c) => c.name.length), 4);
+  const labelWidth = Math.min(Math.round(width * 0.42), Math.max(48, Math.ceil(longest * LABEL_CHAR_WIDTH) + 10));
+  const margin = { top: 28, right: 16, bottom: 8, left: labelWidth };
+  const innerWidth = Math.max(60, width - margin.left - margin.right);
+  const innerHeight = rows.length * rowHeight;
+  const height = innerHeight + margin.top + margin.bottom;
+  svg.attr('viewBox', `0 0 ${width} ${height}`).attr('height', height);
+
+  const y = scaleBand()
+    .domain(rows.map((_, i) => i))
+    .range([0, innerHeight])
+    .paddingInner(0.22)
+    .paddingOuter(0.1);
+  const sides = scaleBand().domain(['ref', 'cur']).range([0, y.bandwidth()]).paddingInner(0.08);
+  const xMax = Math.max(1, ...rows.map((c) => Math.max(c.ref, c.cur)));
+  const x = scaleLinear().domain([0, xMax]).range([0, innerWidth]).nice(4);
+  const ticks = innerWidth < 220 ? 3 : 5;
+
+  const g = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
+  g.append('g')
+    .selectAll('line')
+    .data(x.ticks(ticks))
+    .join('line')
+    .attr('class', 'gridline')
+    .attr('x1', (d) => x(d))
+    .attr('x2', (d) => x(d))
+    .attr('y1', 0)
+    .attr('y2', innerHeight);
+
+  const maxChars = Math.max(3, Math.floor((labelWidth - 10) / LABEL_CHAR_WIDTH));
+  rows.forEach((c, i) => {
+    const group = g.append('g').attr('transform', `translate(0,${y(i)})`);
+    group
+      .append('title')
+      .text(`${c.name}: reference ${formatCount(c.refCount)} (${formatPercent(c.ref)}), current ${formatCount(c.curCount)} (${formatPercent(c.cur)})`);
+    group
+      .append('rect')
+      .attr('class', 'bar-ref')
+      .attr('y', sides('ref'))
+      .attr('height', sides.bandwidth())
+      .attr('width', x(c.ref));
+    group
+      .append('rect')
+      .attr('class', 'bar-cur')
+      .attr('y', sides('cur'))
+      .attr('height', sides.bandwidth())
+      .attr('width', x(c.cur));
+    const label = c.name === '' ? '(empty)' : c.name;
+    group
+      .append('text')
+      .attr('class', 'cat-label')
+      .attr('x', -8)
+      .attr('y', y.bandwidth() / 2)
+      .attr('dy', '0.35em')
+      .attr('text-anchor', 'end')
+      .text(label.length > maxChars ? `${label.slice(0, maxChars - 1)}…` : label);
+  });
+
+  g.append('g').attr('class', 'axis axis-x').call(axisTop(x).ticks(ticks).tickFormat(percentTick));
+  g.append('line').attr('class', 'zero-axis').attr('x1', 0).attr('x2', 0).attr('y1', 0).attr('y2', innerHeight).attr('stroke', 'currentColor');
+}
+
+/**
+ * Builds one card: heading, a line of metrics, the chart, notes.
+ * @returns {{ card: HTMLElement, redraw: (width: number) => void }}
+ */
+function buildCard(column, index) {
+  const card = element('figure', 'card hist-card');
+  card.dataset.column = column.name;
+  const headingId = `hist-heading-${index}`;
+  const heading = element('h3', undefined, column.name);
+  heading.id = headingId;
+  card.append(heading);
+  card.setAttribute('aria-labelledby', headingId);
+
+  if (column.error) {
+    card.append(element('p', 'meta', `${column.type}: not compared: ${column.error}`));
+    return { card, redraw() {} };
+  }
+
+  const data = chartData(column);
+  const meta = element('p', 'meta');
+  meta.textContent =
+    `${column.type} · JS distance ${formatNumber(column.js_distance_base_e)} · PSI ${formatNumber(column.psi_smoothed)} · ` +
+    `KL(P‖Q) smoothed ${formatNumber(column.kl_ref_cur_smoothed)}`;
+  card.append(meta);
+
+  if (column.type === 'numeric' && column.summary) {
+    const { reference: r, current: c } = column.summary;
+    card.append(element('p', 'meta', `mean ${formatNumber(r.mean)} (P) vs ${formatNumber(c.mean)} (Q); std ${formatNumber(r.std)} vs ${formatNumber(c.std)}`));
+  }
+
+  const svgElement = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svgElement.setAttribute('class', 'hist');
+  svgElement.setAttribute('role', 'img');
+  const titleId = `hist-title-${index}`;
+  const descId = `hist-desc-${index}`;
+  svgElement.setAttribute('aria-labelledby', `${titleId} ${descId}`);
+  card.append(svgElement);
+
+  if (data.kind === 'categorical' && data.total > MAX_CATEGORIES) {
+    card.append(element('p', 'more', `Showing the ${MAX_CATEGORIES} largest of ${formatCount(data.total)} categories (by combined share); the metrics use all of them.`));
+  }
+  if (data.kind === 'categorical') {
+    if (column.only_in_ref?.length) card.append(element('p', 'more', `Only in the reference: ${listPreview(column.only_in_ref)}.`));
+    if (column.only_in_cur?.length) card.append(element('p', 'more', `Only in the current file: ${listPreview(column.only_in_cur)}.`));
+  }
+
+  const title = `${column.name}: reference vs current, percent of each file`;
+  const description = describe(column, data);
+  let drawnWidth = 0;
+
+  function redraw(width) {
+    const w = Math.max(240, Math.floor(width));
+    if (w === drawnWidth) return;
+    drawnWidth = w;
+    const svg = select(svgElement);
+    svg.selectAll('*').remove();
+    svg.append('title').attr('id', titleId).text(title);
+    svg.append('desc').attr('id', descId).text(description);
+    if (data.kind === 'numeric') drawNumeric(svg, data, w);
+    else drawCategorical(svg, data, w);
+  }
+
+  return { card, redraw, svgElement };
+}
+
+/**
+ * Replaces the cards in the container with one per column of the report, and keeps them sized.
+ * @param {HTMLElement} container
+ * @param {object} report a CompareReport
+ */
+export function renderHistograms(container, report) {
+  const cards = report.columns.map(buildCard);
+  container.replaceChildren(...cards.map((c) => c.card));
+  const widthOf = (c) => c.svgElement?.clientWidth || c.card.clientWidth - 32;
+  for (const c of cards) c.redraw(widthOf(c));
+
+  container._observer?.disconnect();
+  let frame = 0;
+  const observer = new ResizeObserver(() => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => {
+      for (const c of cards) c.redraw(widthOf(c));
+    });
+  });
+  observer.observe(container);
+  container._observer = observer;
+}

@@ -1,0 +1,48 @@
+// Vite configuration of the demo site (web/site): two pages, the KL explainer (index.html) and the
+// dataset comparison (compare.html). Used by `npx vite --config web/vite.config.js` (dev server),
+// `npx vite build --config web/vite.config.js` (to ../../dist/site) and `npx vite preview ...`.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const site = fileURLToPath(new URL('./site/', import.meta.url));
+
+export default defineConfig({
+  root: site,
+  // Relative asset URLs: the built site works from any sub-path (e.g. a project page).
+  base: './',
+  publicDir: 'public',
+  build: {
+    outDir: '../../dist/site',
+    emptyOutDir: true,
+    target: 'es2022',
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./site/index.html', import.meta.url)),
+        compare: fileURLToPath(new URL('./site/compare.html', import.meta.url)),
+      },
+      output: {
+        // Readable names for the chunks both pages share.
+        codeSplitting: {
+          groups: [
+            { name: 'd3', test: /node_modules[\\/]d3-/ },
+            { name: 'divergence-lab', test: /web[\\/](src|wasm)[\\/]/ },
+            { name: 'site', test: /web[\\/]site[\\/]src[\\/][^\\/]+$/ },
+          ],
+        },
+      },
+    },
+  },
+  // Pre-bundle the chart libraries up front, so the dev server never reloads a page on first use.
+  optimizeDeps: {
+    include: ['d3-axis', 'd3-scale', 'd3-selection', 'd3-shape'],
+  },
+  worker: {
+    format: 'es',
+  },
+  server: {
+    host: '127.0.0.1',
+  },
+  preview: {
+    host: '127.0.0.1',
+  },
+});
