@@ -17,8 +17,11 @@
 #include "divergence/compare.hpp"
 #include "divergence/discrete.hpp"
 #include "divergence/errors.hpp"
+#include "divergence/log_space.hpp"
 #include "divergence/normal.hpp"
 #include "divergence/pointwise.hpp"
+#include "divergence/renyi.hpp"
+#include "divergence/terms.hpp"
 
 using divergence::Span;
 using emscripten::val;
@@ -56,31 +59,91 @@ auto guarded(F&& f) -> decltype(f()) {
 Span span(std::uintptr_t ptr, std::size_t n) { return Span(reinterpret_cast<const double*>(ptr), n); }
 double* out_ptr(std::uintptr_t ptr) { return reinterpret_cast<double*>(ptr); }
 
-divergence::Options options(double base, bool normalize) {
+// Options arrive flattened: base, normalize, smoothing kind (0 none, 1 epsilon, 2 pseudocount)
+// and its amount.
+divergence::Options options(double base, bool normalize, int smoothing, double amount) {
   divergence::Options o;
   o.base = base;
   o.normalize = normalize;
+  if (smoothing == 1) o.smoothing = divergence::Smoothing::epsilon(amount);
+  if (smoothing == 2) o.smoothing = divergence::Smoothing::pseudocount(amount);
   return o;
 }
 
-// Discrete measures: (p, np, q, nq, base, normalize).
+divergence::Scale scale(int s) { return static_cast<divergence::Scale>(s); }
+
+template <class Vector>
+void copy_out(const Vector& v, std::uintptr_t out) {
+  std::copy(v.begin(), v.end(), out_ptr(out));
+}
+
+// Measures that are sums of pointwise terms, by name ("kl", "jensen-shannon", "pearson", ...).
+double sum_terms(const std::string& term, std::uintptr_t p, std::size_t np, std::uintptr_t q, std::size_t nq,
+                 double base, bool normalize, int smoothing, double amount) {
+  return guarded([&] {
+    return divergence::sum_terms(divergence::term_from_name(term, "measure"), span(p, np), span(q, nq),
+                                 options(base, normalize, smoothing, amount));
+  });
+}
+
+void pointwise_terms(const std::string& term, std::uintptr_t p, std::size_t np, std::uintptr_t q, std::size_t nq,
+                     double base, bool normalize, int smoothing, double amount, std::uintptr_t out) {
+  guarded([&] {
+    copy_out(divergence::pointwise_terms(divergence::term_from_name(term, "measure"), span(p, np), span(q, nq),
+                                         options(base, normalize, smoothing, amount)),
+             out);
+  });
+}
+
+// Measures with a dedicated core function: (p, np, q, nq, base, normalize, smoothing, amount).
 using PairMeasure = double (*)(Span, Span, const divergence::Options&);
 
 template <PairMeasure M>
-double pair_measure(std::uintptr_t p, std::size_t np, std::uintptr_t q, std::size_t nq, double base, bool normalize) {
-  return guarded([&] { return M(span(p, np), span(q, nq), options(base, normalize)); });
+double pair_measure(std::uintptr_t p, std::size_t np, std::uintptr_t q, std::size_t nq, double base, bool normalize,
+                    int smoothing, double amount) {
+  return guarded([&] { return M(span(p, np), span(q, nq), options(base, normalize, smoothing, amount)); });
 }
 
-double entropy(std::uintptr_t p, std::size_t np, double base, bool normalize) {
-  return guarded([&] { return divergence::entropy(span(p, np), options(base, normalize)); });
+double entropy(std::uintptr_t p, std::size_t np, double base, bool normalize, int smoothing, double amount) {
+  return guarded([&] { return divergence::entropy(span(p, np), options(base, normalize, smoothing, amount)); });
 }
 
-void kl_terms(std::uintptr_t p, std::size_t np, std::uintptr_t q, std::size_t nq, double base, bool normalize,
-              std::uintptr_t out) {
-  guarded([&] {
-    const auto terms = divergence::kl_terms(span(p, np), span(q, nq), options(base, normalize));
-    std::copy(terms.begin(), terms.end(), out_ptr(out));
+double renyi(std::uintptr_t p, std::size_t np, std::uintptr_t q, std::size_t nq, double alpha, double base,
+             bool normalize, int smoothing, double amount) {
+  return guarded([&] {
+    return divergence::renyi_divergence(span(p, np), span(q, nq), alpha, options(base, normalize, smoothing, amount));
   });
+}
+
+double kl_scaled(std::uintptr_t p, std::size_t np, int ps, std::uintptr_t q, std::size_t nq, int qs, double base,
+                 bool normalize, int smoothing, double amount) {
+  return guarded([&] {
+    return divergence::kl_divergence_scaled(span(p, np), scale(ps), span(q, nq), scale(qs),
+                                            options(base, normalize, smoothing, amount));
+  });
+}
+
+void kl_rows(std::uintptr_t p, std::size_t np, int ps, std::uintptr_t q, std::size_t nq, int qs, std::size_t rows,
+             double base, bool normalize, int smoothing, double amount, std::uintptr_t out) {
+  guarded([&] {
+    copy_out(divergence::kl_divergence_rows(span(p, np), scale(ps), span(q, nq), scale(qs), rows,
+                                            options(base, normalize, smoothing, amount)),
+             out);
+  });
+}
+
+void kl_logits_gradient(std::uintptr_t p, std::size_t np, std::uintptr_t z, std::size_t nz, bool normalize,
+                        int smoothing, double amount, std::uintptr_t out) {
+  guarded([&] {
+    divergence::Options o = options(2.718281828459045, normalize, smoothing, amount);
+    copy_out(divergence::kl_logits_gradient(span(p, np), span(z, nz), o), out);
+  });
+}
+
+double log_sum_exp(std::uintptr_t x, std::size_t n) { return guarded([&] { return divergence::log_sum_exp(span(x, n)); }); }
+
+void log_softmax(std::uintptr_t x, std::size_t n, std::uintptr_t out) {
+  guarded([&] { copy_out(divergence::log_softmax(span(x, n)), out); });
 }
 
 double kl_normal(double muP, double sigmaP, double muQ, double sigmaQ) {
@@ -89,13 +152,20 @@ double kl_normal(double muP, double sigmaP, double muQ, double sigmaQ) {
 
 void normal_pdf(std::uintptr_t x, std::size_t n, double mu, double sigma, std::uintptr_t out) {
   guarded([&] {
-    const auto pdf = divergence::normal_pdf(span(x, n), mu, sigma);
-    std::copy(pdf.begin(), pdf.end(), out_ptr(out));
+    copy_out(divergence::normal_pdf(span(x, n), mu, sigma), out);
   });
 }
 
 double kl_grid(std::uintptr_t x, std::size_t nx, std::uintptr_t p, std::size_t np, std::uintptr_t q, std::size_t nq) {
   return guarded([&] { return divergence::kl_grid(span(x, nx), span(p, np), span(q, nq)); });
+}
+
+void normal_log_pdf(std::uintptr_t x, std::size_t n, double mu, double sigma, std::uintptr_t out) {
+  guarded([&] { copy_out(divergence::normal_log_pdf(span(x, n), mu, sigma), out); });
+}
+
+double kl_grid_log(std::uintptr_t x, std::size_t nx, std::uintptr_t p, std::size_t np, std::uintptr_t q, std::size_t nq) {
+  return guarded([&] { return divergence::kl_grid_log(span(x, nx), span(p, np), span(q, nq)); });
 }
 
 double rel_entr(double x, double y) { return divergence::rel_entr(x, y); }
@@ -115,18 +185,25 @@ std::string compare_csv(std::uintptr_t ref, std::size_t nref, std::uintptr_t cur
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(divergence) {
+  emscripten::function("sumTerms", &sum_terms);
+  emscripten::function("pointwiseTerms", &pointwise_terms);
   emscripten::function("klDivergence", &pair_measure<divergence::kl_divergence>);
-  emscripten::function("crossEntropy", &pair_measure<divergence::cross_entropy>);
   emscripten::function("jsDivergence", &pair_measure<divergence::js_divergence>);
   emscripten::function("jsDistance", &pair_measure<divergence::js_distance>);
-  emscripten::function("psi", &pair_measure<divergence::psi>);
-  emscripten::function("totalVariation", &pair_measure<divergence::total_variation>);
   emscripten::function("hellinger", &pair_measure<divergence::hellinger>);
+  emscripten::function("bhattacharyyaDistance", &pair_measure<divergence::bhattacharyya_distance>);
   emscripten::function("entropy", &entropy);
-  emscripten::function("klTerms", &kl_terms);
+  emscripten::function("renyiDivergence", &renyi);
+  emscripten::function("klScaled", &kl_scaled);
+  emscripten::function("klRows", &kl_rows);
+  emscripten::function("klLogitsGradient", &kl_logits_gradient);
+  emscripten::function("logSumExp", &log_sum_exp);
+  emscripten::function("logSoftmax", &log_softmax);
   emscripten::function("klNormal", &kl_normal);
   emscripten::function("normalPdf", &normal_pdf);
   emscripten::function("klGrid", &kl_grid);
+  emscripten::function("normalLogPdf", &normal_log_pdf);
+  emscripten::function("klGridLog", &kl_grid_log);
   emscripten::function("relEntr", &rel_entr);
   emscripten::function("compareCsv", &compare_csv);
 }

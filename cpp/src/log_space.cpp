@@ -60,10 +60,16 @@ double log_sum_exp(Span x, const char* name) {
 }
 
 std::vector<double> log_softmax(Span x, const char* name) {
-  const double lse = log_sum_exp(x, name);
-  if (lse == -kInf) throw range_error(name, "every entry is -inf; logits need at least one finite entry");
+  check_log_values(x, name);
+  const double m = *std::max_element(x.begin(), x.end());
+  if (m == -kInf) throw range_error(name, "every entry is -inf; logits need at least one finite entry");
+  // (x_i - m) - ln sum exp(x_j - m): subtracting the shifted values keeps full precision, where
+  // x_i - log_sum_exp(x) would lose the digits of a large m (1000 + ln 2 has 1e-13 spacing).
+  NeumaierSum acc;
+  for (double v : x) acc.add(std::exp(v - m));
+  const double log_sum = std::log(acc.value());
   std::vector<double> out(x.begin(), x.end());
-  for (double& v : out) v -= lse;
+  for (double& v : out) v = (v - m) - log_sum;
   return out;
 }
 

@@ -44,6 +44,22 @@ TEST(NormalKl, ClosedFormEqualsGridIntegral) {
   }
 }
 
+TEST(NormalKl, LogSpaceGridStaysFiniteWhereTheDensityUnderflows) {
+  // sigmaQ = 0.3, window of 12 sigma_P = 2 around mu_P = -3 reaches 90 sigma_Q from mu_Q = 3:
+  // q underflows to 0 in linear scale and kl_grid is +inf, while the log-space integral agrees
+  // with the closed form.
+  const double mp = -3, sp = 2, mq = 3, sq = 0.3;
+  const int n = 8001;
+  std::vector<double> x(n);
+  for (int i = 0; i < n; ++i) x[i] = -27 + 54.0 * i / (n - 1);
+  EXPECT_TRUE(std::isinf(divergence::kl_grid(x, divergence::normal_pdf(x, mp, sp), divergence::normal_pdf(x, mq, sq))));
+  const double log_grid = divergence::kl_grid_log(x, divergence::normal_log_pdf(x, mp, sp), divergence::normal_log_pdf(x, mq, sq));
+  const double closed = divergence::kl_normal(mp, sp, mq, sq);
+  EXPECT_NEAR(log_grid, closed, 1e-8 * closed);
+  const auto lp = divergence::normal_log_pdf(std::vector<double>{0.5}, 0, 2);
+  EXPECT_NEAR(std::exp(lp[0]), divergence::normal_pdf(std::vector<double>{0.5}, 0, 2)[0], 1e-16);
+}
+
 TEST(NormalKl, ErrorsNameTheArgument) {
   try {
     divergence::kl_normal(0, 0, 0, 1);

@@ -19,6 +19,18 @@
 /** A distribution as probabilities or non-negative weights (counts); normalized unless told otherwise. */
 export type Distribution = readonly number[] | Float64Array | Float32Array;
 
+/**
+ * Smoothing of empty bins, applied to each input before the measure; the result always sums to 1.
+ * - 'none' (default): inputs as given.
+ * - { epsilon }: normalize, give every zero entry probability epsilon, renormalize (drift-monitoring
+ *   convention; 1e-4 is common). RangeError "smoothing.epsilon: must be a finite number > 0 (got 0)".
+ * - { pseudocount }: add the pseudocount to every count, then normalize (Laplace: 1; Jeffreys-Perks: 0.5).
+ */
+export type Smoothing = 'none' | { epsilon: number } | { pseudocount: number };
+
+/** How a distribution is given: probabilities/counts, natural-log probabilities (-Infinity = 0), or logits. */
+export type Scale = 'probabilities' | 'log-probabilities' | 'logits';
+
 /** Options of the discrete measures. */
 export interface DiscreteOptions {
   /**
@@ -31,6 +43,19 @@ export interface DiscreteOptions {
    * raw weights: pass probabilities that already sum to 1.
    */
   normalize?: boolean;
+  /** Smoothing of empty bins (default 'none'); see Smoothing. */
+  smoothing?: Smoothing;
+}
+
+/** Options of klDivergence: the discrete options plus the scale of each input. */
+export interface KlOptions extends DiscreteOptions {
+  /**
+   * Scale of p (default 'probabilities'). 'logits' are normalized with a stable log-sum-exp, so
+   * softmax outputs can be passed as raw logits. normalize and smoothing apply only to probabilities.
+   */
+  pScale?: Scale;
+  /** Scale of q (default 'probabilities'). */
+  qScale?: Scale;
 }
 
 /** Options passed through to the Emscripten module factory. */
@@ -58,7 +83,7 @@ export function isReady(): boolean;
  * Matches scipy.stats.entropy(p, q, base) and sum(scipy.special.rel_entr(p, q)).
  * Note the argument order differs from torch.nn.functional.kl_div(input=log Q, target=P).
  */
-export function klDivergence(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
+export function klDivergence(p: Distribution, q: Distribution, options?: KlOptions): number;
 
 /**
  * Cross-entropy H(P, Q) = -Σ p_i log q_i = H(P) + D_KL(P‖Q); +Infinity where q_i = 0 < p_i.
@@ -102,6 +127,12 @@ export function klTerms(p: Distribution, q: Distribution, options?: DiscreteOpti
  */
 export function psi(reference: Distribution, current: Distribution, options?: DiscreteOptions): number;
 
+/**
+ * Jeffreys divergence J(P, Q) = D_KL(P‖Q) + D_KL(Q‖P) = Σ (p_i − q_i) log(p_i/q_i): symmetric, in [0, +Infinity],
+ * nats (or base). The same number as psi(); ml-distance's `jeffreys` on raw weights with { normalize: false }.
+ */
+export function jeffreys(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
+
 /** Total variation distance ½ Σ |p_i - q_i|, in [0, 1]; no unit (base is ignored). */
 export function totalVariation(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
 
@@ -110,6 +141,101 @@ export function totalVariation(p: Distribution, q: Distribution, options?: Discr
  * BC = Σ √(p_i q_i) is the Bhattacharyya coefficient.
  */
 export function hellinger(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
+
+/**
+ * Bhattacharyya coefficient BC = Σ √(p_i q_i), in [0, 1] for probabilities; no unit (base is ignored).
+ */
+export function bhattacharyyaCoefficient(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
+
+/**
+ * Bhattacharyya distance −ln BC, in [0, +Infinity] (+Infinity for disjoint supports), nats (or base).
+ * Equals renyiDivergence(p, q, 0.5) / 2; ml-distance's `bhattacharyya` with { normalize: false }.
+ */
+export function bhattacharyyaDistance(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
+
+/**
+ * Pearson chi-square divergence χ²(P‖Q) = Σ (p_i − q_i)² / q_i, in [0, +Infinity] (+Infinity where q_i = 0 < p_i);
+ * no unit. On raw counts ({ normalize: false }) it is ml-distance's `pearson`.
+ */
+export function pearsonChiSquare(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
+
+/** Neyman chi-square divergence Σ (p_i − q_i)² / p_i, in [0, +Infinity]; no unit. ml-distance's `neyman` on raw counts. */
+export function neymanChiSquare(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
+
+/**
+ * Rényi divergence of order alpha: D_α(P‖Q) = ln(Σ p_i^α q_i^(1−α)) / (α − 1), nats (or base).
+ * α = 0: −ln Q(supp P); α = 1: D_KL(P‖Q); α = Infinity: ln max p_i/q_i. Non-decreasing in α;
+ * +Infinity for α > 1 where some q_i = 0 < p_i. Accurate near α = 1 (expm1/log1p form).
+ * Reference: Rényi (1961); van Erven & Harremoës, IEEE Trans. Inf. Theory 60(7), 2014.
+ * Throws RangeError "alpha: must be >= 0 (got -1)"; TypeError when alpha is not a number.
+ */
+export function renyiDivergence(p: Distribution, q: Distribution, alpha: number, options?: DiscreteOptions): number;
+
+/** Generators of the f-divergences D_f(P‖Q) = Σ q_i f(p_i/q_i) (Csiszár 1967; Ali & Silvey 1966). */
+export type FGenerator =
+  | 'kl' // f(t) = t ln t
+  | 'reverse-kl' // f(t) = −ln t: D_KL(Q‖P)
+  | 'jensen-shannon' // JS divergence
+  | 'jeffreys' // f(t) = (t − 1) ln t
+  | 'total-variation' // f(t) = |t − 1| / 2
+  | 'squared-hellinger' // f(t) = (√t − 1)² / 2: the square of hellinger()
+  | 'pearson' // f(t) = (t − 1)²
+  | 'neyman'; // f(t) = (t − 1)² / t
+
+/** Measures that are sums of one term per bin: the f-divergences plus cross-entropy and the Bhattacharyya coefficient. */
+export type SummedMeasure = FGenerator | 'cross-entropy' | 'bhattacharyya';
+
+/**
+ * The f-divergence with a named generator. Logarithmic ones (kl, reverse-kl, jensen-shannon, jeffreys) are in nats
+ * (or base); the others have no unit. Throws RangeError "generator: unknown 'x' (known: ...)".
+ */
+export function fDivergence(p: Distribution, q: Distribution, generator: FGenerator, options?: DiscreteOptions): number;
+
+/**
+ * Per-bin contributions of a summed measure (for plots and "which bin drives the drift"): one number per entry,
+ * summing to the measure (to the squared Hellinger distance for 'squared-hellinger'). Conventions at zeros as the
+ * measure's. @returns a new Float64Array of length n. Throws RangeError "measure: unknown 'x' (known: ...)".
+ */
+export function pointwiseTerms(measure: SummedMeasure, p: Distribution, q: Distribution, options?: DiscreteOptions): Float64Array;
+
+/**
+ * ln Σ exp(x_i), computed as m + ln Σ exp(x_i − m) (no overflow); −Infinity when every entry is −Infinity.
+ * Throws RangeError "x: must not be empty", "x: entry 2 is NaN", "x: entry 0 is +inf".
+ */
+export function logSumExp(x: Distribution): number;
+
+/** x_i − logSumExp(x): log-probabilities from logits. @returns a new Float64Array. Errors as logSumExp. */
+export function logSoftmax(x: Distribution): Float64Array;
+
+/** exp(logSoftmax(x)): probabilities from logits. @returns a new Float64Array. */
+export function softmax(x: Distribution): Float64Array;
+
+/** Options of klDivergenceRows. */
+export interface RowsOptions extends KlOptions {
+  /** Number of rows when p and q are flat row-major arrays (inferred from number[][] input). */
+  rows?: number;
+}
+
+/**
+ * One D_KL(P_r‖Q_r) per row r of two matrices with the same shape, given as number[][] (rows) or flat row-major
+ * arrays with `rows`. Each side on its scale (e.g. model logits against target probabilities).
+ * PyTorch: F.kl_div(input=log Q, target=P, reduction='batchmean') is the mean of this result; 'sum' its sum.
+ * @returns a new Float64Array of length rows, nats (or base).
+ * Throws RangeError "rows: must be >= 1", "p: length 7 is not a multiple of rows (2)", "q: length 4 differs
+ * from p (length 6)", "p: row 1 has length 2, row 0 has 3", and row errors prefixed "row 3: p: ...".
+ */
+export function klDivergenceRows(
+  p: readonly (readonly number[] | Float64Array | Float32Array)[] | Distribution,
+  q: readonly (readonly number[] | Float64Array | Float32Array)[] | Distribution,
+  options?: RowsOptions,
+): Float64Array;
+
+/**
+ * Gradient of D_KL(P‖softmax(z)) with respect to the logits z: softmax(z) − P, in nats per unit of z. This is what
+ * cross-entropy and distillation training follow. Options: normalize and smoothing apply to p (base does not apply).
+ * @returns a new Float64Array of length n. Throws RangeError "z: length 3 differs from p (length 2)".
+ */
+export function klLogitsGradient(p: Distribution, z: Distribution, options?: DiscreteOptions): Float64Array;
 
 /**
  * One relative-entropy term as scipy.special.rel_entr(x, y): x ln(x/y) for x, y > 0; 0 for x = 0, y >= 0;
@@ -142,6 +268,19 @@ export function normalPdf(x: Distribution, mu: number, sigma: number): Float64Ar
  * "q: length 3 differs from x (length 4)", "p: entry 2 is negative (-1)".
  */
 export function klGrid(x: Distribution, p: Distribution, q: Distribution): number;
+
+/**
+ * Natural log of the normal density at each x; finite where normalPdf underflows to 0 (beyond ~38σ).
+ * @returns a new Float64Array. Errors as normalPdf.
+ */
+export function normalLogPdf(x: Distribution, mu: number, sigma: number): Float64Array;
+
+/**
+ * klGrid from log-densities: ∫ exp(ln p)(ln p − ln q) dx by the trapezoid rule, so a q that underflows to 0 in
+ * linear scale does not turn a finite KL into +Infinity. logP, logQ: finite or −Infinity (zero density).
+ * @returns nats. Throws RangeError as klGrid, naming logP / logQ ("logQ: entry 3 is NaN", "logP: entry 0 is +inf").
+ */
+export function klGridLog(x: Distribution, logP: Distribution, logQ: Distribution): number;
 
 /** Options of compareCsv. */
 export interface CompareOptions {

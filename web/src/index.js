@@ -7,10 +7,19 @@ export {
   jsDivergence,
   jsDistance,
   klTerms,
+  pointwiseTerms,
   psi,
+  jeffreys,
   totalVariation,
   hellinger,
+  bhattacharyyaCoefficient,
+  bhattacharyyaDistance,
+  pearsonChiSquare,
+  neymanChiSquare,
+  renyiDivergence,
+  fDivergence,
   relEntr,
 } from './core/discrete.js';
-export { klNormal, normalPdf, klGrid } from './core/normal.js';
+export { logSumExp, logSoftmax, softmax, klDivergenceRows, klLogitsGradient } from './core/log_space.js';
+export { klNormal, normalPdf, normalLogPdf, klGrid, klGridLog } from './core/normal.js';
 export { compareCsv } from './compare/csv.js';

@@ -25,7 +25,8 @@ enum class Scale { Probabilities, LogProbabilities, Logits };
 // ln sum exp(x_i), computed as m + ln sum exp(x_i - m) with m = max x (no overflow); -inf if
 // every entry is -inf. Errors: "x: must not be empty", "x: entry 2 is NaN", "x: entry 0 is +inf".
 double log_sum_exp(Span x, const char* name = "x");
-// x_i - log_sum_exp(x): log-probabilities from logits.
+// x_i - log_sum_exp(x): log-probabilities from logits, computed as (x_i - m) - ln sum exp(x_j - m)
+// so large logits keep full precision. Errors as log_sum_exp, and "x: every entry is -inf".
 std::vector<double> log_softmax(Span x, const char* name = "x");
 // exp(log_softmax(x)).
 std::vector<double> softmax(Span x, const char* name = "x");

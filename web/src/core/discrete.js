@@ -1,46 +1,102 @@
 // Discrete divergences over arrays of probabilities or counts (documented in ../index.d.ts).
 import { checkArray, withHeapArrays } from './arrays.js';
 import { wasm } from './module.js';
-import { discreteOptions } from './options.js';
+import { discreteOptions, scaleOf } from './options.js';
 
+/** A measure with a dedicated core function taking (p, q, ...options). */
 function pairMeasure(name) {
   return function measure(p, q, options) {
     const module = wasm(name);
     checkArray(p, 'p');
     checkArray(q, 'q');
-    const { base, normalize } = discreteOptions(options, name);
-    return withHeapArrays(module, [p, q], (pp, qp) => module[name](pp, p.length, qp, q.length, base, normalize));
+    const opts = discreteOptions(options, name);
+    return withHeapArrays(module, [p, q], (pp, qp) => module[name](pp, p.length, qp, q.length, ...opts));
   };
 }
 
-export const klDivergence = pairMeasure('klDivergence');
-export const crossEntropy = pairMeasure('crossEntropy');
+/** A measure that is the sum of the core's pointwise terms of the given name. */
+function termMeasure(caller, term) {
+  return function measure(p, q, options) {
+    const module = wasm(caller);
+    checkArray(p, 'p');
+    checkArray(q, 'q');
+    const opts = discreteOptions(options, caller);
+    return withHeapArrays(module, [p, q], (pp, qp) => module.sumTerms(term, pp, p.length, qp, q.length, ...opts));
+  };
+}
+
+const klProbabilities = pairMeasure('klDivergence');
+
+export function klDivergence(p, q, options) {
+  const pScale = scaleOf(options?.pScale, 'pScale');
+  const qScale = scaleOf(options?.qScale, 'qScale');
+  if (pScale === 0 && qScale === 0) return klProbabilities(p, q, options);
+  const module = wasm('klDivergence');
+  checkArray(p, 'p');
+  checkArray(q, 'q');
+  const opts = discreteOptions(options, 'klDivergence');
+  return withHeapArrays(module, [p, q], (pp, qp) => module.klScaled(pp, p.length, pScale, qp, q.length, qScale, ...opts));
+}
+
+export const crossEntropy = termMeasure('crossEntropy', 'cross-entropy');
 export const jsDivergence = pairMeasure('jsDivergence');
 export const jsDistance = pairMeasure('jsDistance');
-export const psi = pairMeasure('psi');
-export const totalVariation = pairMeasure('totalVariation');
+export const psi = termMeasure('psi', 'jeffreys');
+export const jeffreys = termMeasure('jeffreys', 'jeffreys');
+export const totalVariation = termMeasure('totalVariation', 'total-variation');
 export const hellinger = pairMeasure('hellinger');
+export const bhattacharyyaCoefficient = termMeasure('bhattacharyyaCoefficient', 'bhattacharyya');
+export const bhattacharyyaDistance = pairMeasure('bhattacharyyaDistance');
+export const pearsonChiSquare = termMeasure('pearsonChiSquare', 'pearson');
+export const neymanChiSquare = termMeasure('neymanChiSquare', 'neyman');
 
 export function entropy(p, options) {
   const module = wasm('entropy');
   checkArray(p, 'p');
-  const { base, normalize } = discreteOptions(options, 'entropy');
-  return withHeapArrays(module, [p], (pp) => module.entropy(pp, p.length, base, normalize));
+  const opts = discreteOptions(options, 'entropy');
+  return withHeapArrays(module, [p], (pp) => module.entropy(pp, p.length, ...opts));
 }
 
-export function klTerms(p, q, options) {
-  const module = wasm('klTerms');
+export function renyiDivergence(p, q, alpha, options) {
+  const module = wasm('renyiDivergence');
   checkArray(p, 'p');
   checkArray(q, 'q');
-  const { base, normalize } = discreteOptions(options, 'klTerms');
+  if (typeof alpha !== 'number') throw new TypeError(`alpha: expected a number, got ${typeof alpha}`);
+  const opts = discreteOptions(options, 'renyiDivergence');
+  return withHeapArrays(module, [p, q], (pp, qp) => module.renyiDivergence(pp, p.length, qp, q.length, alpha, ...opts));
+}
+
+const F_DIVERGENCES = new Set(['kl', 'reverse-kl', 'jensen-shannon', 'jeffreys', 'total-variation', 'squared-hellinger', 'pearson', 'neyman']);
+const MEASURES_WITH_TERMS = new Set([...F_DIVERGENCES, 'cross-entropy', 'bhattacharyya']);
+
+function checkName(value, allowed, name) {
+  if (typeof value !== 'string') throw new TypeError(`${name}: expected a string, got ${typeof value}`);
+  if (!allowed.has(value)) throw new RangeError(`${name}: unknown '${value}' (known: ${[...allowed].join(', ')})`);
+}
+
+export function fDivergence(p, q, generator, options) {
+  checkName(generator, F_DIVERGENCES, 'generator');
+  return termMeasure('fDivergence', generator)(p, q, options);
+}
+
+export function pointwiseTerms(measure, p, q, options) {
+  const module = wasm('pointwiseTerms');
+  checkName(measure, MEASURES_WITH_TERMS, 'measure');
+  checkArray(p, 'p');
+  checkArray(q, 'q');
+  const opts = discreteOptions(options, 'pointwiseTerms');
   return withHeapArrays(
     module,
     [p, q],
     (pp, qp, out) => {
-      module.klTerms(pp, p.length, qp, q.length, base, normalize, out);
+      module.pointwiseTerms(measure, pp, p.length, qp, q.length, ...opts, out);
     },
     [p.length],
   );
+}
+
+export function klTerms(p, q, options) {
+  return pointwiseTerms('kl', p, q, options);
 }
 
 export function relEntr(x, y) {

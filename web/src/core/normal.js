@@ -15,25 +15,35 @@ export function klNormal(muP, sigmaP, muQ, sigmaQ) {
   return module.klNormal(muP, sigmaP, muQ, sigmaQ);
 }
 
-export function normalPdf(x, mu, sigma) {
-  const module = wasm('normalPdf');
-  checkArray(x, 'x');
-  checkNumber(mu, 'mu');
-  checkNumber(sigma, 'sigma');
-  return withHeapArrays(
-    module,
-    [x],
-    (xp, out) => {
-      module.normalPdf(xp, x.length, mu, sigma, out);
-    },
-    [x.length],
-  );
+function pdfLike(name) {
+  return function density(x, mu, sigma) {
+    const module = wasm(name);
+    checkArray(x, 'x');
+    checkNumber(mu, 'mu');
+    checkNumber(sigma, 'sigma');
+    return withHeapArrays(
+      module,
+      [x],
+      (xp, out) => {
+        module[name](xp, x.length, mu, sigma, out);
+      },
+      [x.length],
+    );
+  };
 }
 
-export function klGrid(x, p, q) {
-  const module = wasm('klGrid');
-  checkArray(x, 'x');
-  checkArray(p, 'p');
-  checkArray(q, 'q');
-  return withHeapArrays(module, [x, p, q], (xp, pp, qp) => module.klGrid(xp, x.length, pp, p.length, qp, q.length));
+export const normalPdf = pdfLike('normalPdf');
+export const normalLogPdf = pdfLike('normalLogPdf');
+
+function gridIntegral(name, pName, qName) {
+  return function integral(x, p, q) {
+    const module = wasm(name);
+    checkArray(x, 'x');
+    checkArray(p, pName);
+    checkArray(q, qName);
+    return withHeapArrays(module, [x, p, q], (xp, pp, qp) => module[name](xp, x.length, pp, p.length, qp, q.length));
+  };
 }
+
+export const klGrid = gridIntegral('klGrid', 'p', 'q');
+export const klGridLog = gridIntegral('klGridLog', 'logP', 'logQ');
