@@ -1,4 +1,4 @@
-// Dataset comparison: every pair and column of /work/shared/data/expected.json checked from our
+// Dataset comparison: every pair and column of ../shared/data/expected.json checked from our
 // own JSON output (which also exercises the JSON writer), plus column typing, error columns,
 // options, and JSON escaping / number round-trips.
 #include <gtest/gtest.h>

@@ -4,7 +4,7 @@
 // A column is numeric when it has at least one non-missing value and every non-missing value on
 // BOTH sides parses in full as a finite double (parse_finite_double); otherwise it is categorical
 // and its values are the raw field texts. This follows what pandas.read_csv infers for the data
-// sets in /work/shared/data, with two deliberate differences: "inf", "1e400" and the like make a
+// sets in ../shared/data, with two deliberate differences: "inf", "1e400" and the like make a
 // column categorical here (pandas reads them as +-inf), and a column whose two sides would get
 // different pandas dtypes is typed once for both sides.
 #pragma once

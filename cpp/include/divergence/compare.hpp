@@ -7,7 +7,7 @@
 //      (numpy.linspace edges, numpy.histogram rules; binning.hpp); categorical -> one count per
 //      category of the union, sorted by bytes.
 //   3. Probabilities p = ref_counts / n_ref, q = cur_counts / n_cur, then the DriftMetrics below.
-// These are the rules of /work/shared/data/expected.json ("conventions"), which was computed with
+// These are the rules of ../shared/data/expected.json ("conventions"), which was computed with
 // NumPy 1.24 / SciPy 1.10 / pandas 1.5; the tests check every pair there to 1e-9 relative.
 //
 // All logarithms are natural (nats) unless a name says base2.
