@@ -7,27 +7,20 @@
 
 #include "divergence/discrete.hpp"
 #include "divergence/errors.hpp"
+#include "random_inputs.hpp"
 
 namespace {
 
 using divergence::Options;
 using Vec = std::vector<double>;
 
-Vec random_distribution(std::mt19937_64& rng, std::size_t n, double zero_share = 0.0) {
-  std::uniform_real_distribution<double> u(0.0, 1.0);
-  Vec v(n);
-  for (double& x : v) x = u(rng) < zero_share ? 0.0 : u(rng);
-  v[0] += 0.5;  // never all zero
-  return v;
-}
-
 TEST(DiscreteProperties, KlNonNegativeZeroOnEqualAndAsymmetric) {
   std::mt19937_64 rng(20261121);
   bool saw_asymmetry = false;
   for (int trial = 0; trial < 200; ++trial) {
     const std::size_t n = 2 + trial % 50;
-    const Vec p = random_distribution(rng, n);
-    const Vec q = random_distribution(rng, n);
+    const Vec p = test_inputs::random_weights(rng, n);
+    const Vec q = test_inputs::random_weights(rng, n);
     const double pq = divergence::kl_divergence(p, q);
     const double qp = divergence::kl_divergence(q, p);
     EXPECT_GE(pq, 0.0);
@@ -41,8 +34,8 @@ TEST(DiscreteProperties, CrossEntropyIsEntropyPlusKl) {
   std::mt19937_64 rng(7);
   for (int trial = 0; trial < 200; ++trial) {
     const std::size_t n = 2 + trial % 40;
-    const Vec p = random_distribution(rng, n, 0.2);
-    const Vec q = random_distribution(rng, n);
+    const Vec p = test_inputs::random_weights(rng, n, 0.2);
+    const Vec q = test_inputs::random_weights(rng, n);
     for (double base : {2.718281828459045, 2.0, 10.0}) {
       Options o;
       o.base = base;
@@ -58,8 +51,8 @@ TEST(DiscreteProperties, JensenShannonBoundedSymmetricAndSquareOfDistance) {
   std::mt19937_64 rng(11);
   for (int trial = 0; trial < 200; ++trial) {
     const std::size_t n = 2 + trial % 30;
-    const Vec p = random_distribution(rng, n, 0.3);
-    const Vec q = random_distribution(rng, n, 0.3);
+    const Vec p = test_inputs::random_weights(rng, n, 0.3);
+    const Vec q = test_inputs::random_weights(rng, n, 0.3);
     const double js = divergence::js_divergence(p, q);
     EXPECT_GE(js, 0.0);
     EXPECT_LE(js, std::log(2.0) * (1 + 1e-15));

@@ -7,6 +7,7 @@
 
 #include "divergence/discrete.hpp"
 #include "divergence/errors.hpp"
+#include "random_inputs.hpp"
 #include "divergence/log_space.hpp"
 #include "divergence/renyi.hpp"
 #include "divergence/terms.hpp"
@@ -18,24 +19,13 @@ using divergence::Scale;
 using divergence::Term;
 using Vec = std::vector<double>;
 
-Vec random_distribution(std::mt19937_64& rng, std::size_t n, double zero_share = 0.0) {
-  std::uniform_real_distribution<double> u(0.0, 1.0);
-  Vec v(n);
-  for (double& x : v) x = u(rng) < zero_share ? 0.0 : u(rng);
-  v[0] += 0.5;
-  double s = 0;
-  for (double x : v) s += x;
-  for (double& x : v) x /= s;
-  return v;
-}
-
 const Term kAll[] = {Term::KL, Term::ReverseKL, Term::CrossEntropy, Term::JensenShannon, Term::Jeffreys,
                      Term::TotalVariation, Term::SquaredHellinger, Term::Bhattacharyya, Term::PearsonChi2,
                      Term::NeymanChi2};
 
 TEST(Measures, TermsSumToTheMeasureAndNamesRoundTrip) {
   std::mt19937_64 rng(3);
-  const Vec p = random_distribution(rng, 12, 0.2), q = random_distribution(rng, 12);
+  const Vec p = test_inputs::random_probabilities(rng, 12, 0.2), q = test_inputs::random_probabilities(rng, 12);
   for (Term t : kAll) {
     SCOPED_TRACE(divergence::term_name(t));
     EXPECT_EQ(divergence::term_from_name(divergence::term_name(t)), t);
@@ -56,7 +46,7 @@ TEST(Measures, TermsSumToTheMeasureAndNamesRoundTrip) {
 TEST(Measures, NamedMeasuresAgreeWithTheirDefinitions) {
   std::mt19937_64 rng(5);
   for (int trial = 0; trial < 50; ++trial) {
-    const Vec p = random_distribution(rng, 8), q = random_distribution(rng, 8);
+    const Vec p = test_inputs::random_probabilities(rng, 8), q = test_inputs::random_probabilities(rng, 8);
     const double kl_pq = divergence::kl_divergence(p, q), kl_qp = divergence::kl_divergence(q, p);
     EXPECT_NEAR(divergence::jeffreys(p, q), kl_pq + kl_qp, 1e-13);
     EXPECT_NEAR(divergence::psi(p, q), kl_pq + kl_qp, 1e-13);
@@ -82,7 +72,7 @@ TEST(Measures, RenyiSpecialOrdersAndMonotoneInAlpha) {
   std::mt19937_64 rng(17);
   const double alphas[] = {0.0, 0.1, 0.5, 0.9, 0.999999, 1.0, 1.000001, 1.5, 2.0, 5.0, 50.0, INFINITY};
   for (int trial = 0; trial < 50; ++trial) {
-    const Vec p = random_distribution(rng, 10, 0.2), q = random_distribution(rng, 10);
+    const Vec p = test_inputs::random_probabilities(rng, 10, 0.2), q = test_inputs::random_probabilities(rng, 10);
     double previous = -1;
     for (double a : alphas) {
       const double d = divergence::renyi_divergence(p, q, a);
@@ -112,8 +102,8 @@ TEST(Measures, RenyiSpecialOrdersAndMonotoneInAlpha) {
 
 TEST(Measures, KlIsAdditiveOverIndependentProducts) {
   std::mt19937_64 rng(23);
-  const Vec p1 = random_distribution(rng, 4), q1 = random_distribution(rng, 4);
-  const Vec p2 = random_distribution(rng, 5), q2 = random_distribution(rng, 5);
+  const Vec p1 = test_inputs::random_probabilities(rng, 4), q1 = test_inputs::random_probabilities(rng, 4);
+  const Vec p2 = test_inputs::random_probabilities(rng, 5), q2 = test_inputs::random_probabilities(rng, 5);
   Vec p, q;
   for (double a : p1)
     for (double b : p2) p.push_back(a * b);
@@ -130,7 +120,7 @@ TEST(Measures, DataProcessingInequalityUnderMergingBins) {
   // Merging bins is a deterministic channel: no f-divergence may increase.
   std::mt19937_64 rng(29);
   for (int trial = 0; trial < 100; ++trial) {
-    const Vec p = random_distribution(rng, 12, 0.1), q = random_distribution(rng, 12);
+    const Vec p = test_inputs::random_probabilities(rng, 12, 0.1), q = test_inputs::random_probabilities(rng, 12);
     Vec pm(4, 0.0), qm(4, 0.0);
     for (std::size_t i = 0; i < 12; ++i) {
       pm[i % 4] += p[i];
@@ -187,7 +177,7 @@ TEST(LogSpace, LogSoftmaxKeepsPrecisionForLargeLogits) {
 TEST(LogSpace, AllScalesGiveTheSameKl) {
   std::mt19937_64 rng(31);
   for (int trial = 0; trial < 50; ++trial) {
-    const Vec p = random_distribution(rng, 6, 0.2), q = random_distribution(rng, 6);
+    const Vec p = test_inputs::random_probabilities(rng, 6, 0.2), q = test_inputs::random_probabilities(rng, 6);
     const double want = divergence::kl_divergence(p, q);
     Vec lp, lq, zq;
     for (double x : p) lp.push_back(std::log(x));
