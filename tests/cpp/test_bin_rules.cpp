@@ -12,6 +12,7 @@
 #include "divergence/csv.hpp"
 #include "divergence/discrete.hpp"
 #include "divergence/errors.hpp"
+#include "shared_data.hpp"
 
 namespace {
 
@@ -79,14 +80,12 @@ TEST(BinRules, QuantileLinearMatchesNumpy) {
 
 // Every numeric column of every pair: quantiles, edges, counts and PSI of psi_ref_quantile_10.
 TEST(BinRules, ReferenceQuantileBinsReproduceExpectedJson) {
-  std::ifstream in(std::string(DIVERGENCE_SHARED_DIR) + "/data/expected.json");
-  const auto expected = nlohmann::json::parse(in);
+  const auto& expected = shared_data::expected();
   const divergence::MissingTokens missing;
   int columns = 0;
   for (const auto& pair : expected["pairs"]) {
     auto read = [](const std::string& path, std::string& buffer) {
-      std::ifstream f(std::string(DIVERGENCE_SHARED_DIR) + "/data/" + path, std::ios::binary);
-      buffer.assign(std::istreambuf_iterator<char>(f), {});
+      buffer = shared_data::read_file(shared_data::kDataDir + "/" + path);
       return divergence::read_csv(buffer);
     };
     std::string rbuf, cbuf;

@@ -17,6 +17,8 @@
 #include "divergence/compare.hpp"
 #include "divergence/errors.hpp"
 
+#include "shared_data.hpp"
+
 namespace {
 
 using divergence::ArgumentError;
@@ -27,23 +29,10 @@ using divergence::FormatError;
 using divergence::Report;
 using nlohmann::json;
 
-const std::string kData = std::string(DIVERGENCE_SHARED_DIR) + "/data";
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot open " + path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-const json& expected() {
-  static const json all = json::parse(read_file(kData + "/expected.json"));
-  return all;
-}
+const std::string& kData = shared_data::kDataDir;
 
 const json& expected_pair(const std::string& id) {
-  for (const json& p : expected()["pairs"]) {
+  for (const json& p : shared_data::expected()["pairs"]) {
     if (p["id"] == id) return p;
   }
   throw std::runtime_error("no pair " + id + " in expected.json");
@@ -93,7 +82,7 @@ const std::vector<std::string> kPairs = {
 
 TEST(ComparePairs, ListCoversExpectedJsonAndDataFolder) {
   std::set<std::string> from_json;
-  for (const json& p : expected()["pairs"]) from_json.insert(p["id"].get<std::string>());
+  for (const json& p : shared_data::expected()["pairs"]) from_json.insert(p["id"].get<std::string>());
   std::set<std::string> from_dir;
   for (const auto& entry : std::filesystem::directory_iterator(kData + "/pairs")) {
     if (entry.is_directory()) from_dir.insert(entry.path().filename().string());
@@ -107,8 +96,8 @@ class ComparePair : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ComparePair, MatchesExpectedJson) {
   const json& pair = expected_pair(GetParam());
-  const std::string ref = read_file(kData + "/" + pair["reference_file"].get<std::string>());
-  const std::string cur = read_file(kData + "/" + pair["current_file"].get<std::string>());
+  const std::string ref = shared_data::read_file(kData + "/" + pair["reference_file"].get<std::string>());
+  const std::string cur = shared_data::read_file(kData + "/" + pair["current_file"].get<std::string>());
   const json got = run(ref, cur);
 
   EXPECT_EQ(got["schema"], "divergence-lab/compare-report@1");
@@ -173,8 +162,8 @@ INSTANTIATE_TEST_SUITE_P(SharedData, ComparePair, ::testing::ValuesIn(kPairs),
 
 TEST(CompareReport, NumbersRoundTripExactly) {
   const json& pair = expected_pair("tips_lunch_vs_dinner");
-  const std::string ref = read_file(kData + "/" + pair["reference_file"].get<std::string>());
-  const std::string cur = read_file(kData + "/" + pair["current_file"].get<std::string>());
+  const std::string ref = shared_data::read_file(kData + "/" + pair["reference_file"].get<std::string>());
+  const std::string cur = shared_data::read_file(kData + "/" + pair["current_file"].get<std::string>());
   const Report r = compare_csv(ref, cur);
   const json got = json::parse(divergence::to_json(r));
   ASSERT_EQ(got["columns"].size(), r.columns.size());
