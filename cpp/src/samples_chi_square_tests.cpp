@@ -115,16 +115,16 @@ ChiSquareResult g_test(Span observed, Span expected, int ddof) {
 }
 
 ChiSquareResult chi_square_homogeneity(Span ref_counts, Span cur_counts) {
-  const double total_ref = check_counts(ref_counts, "ref_counts");
-  const double total_cur = check_counts(cur_counts, "cur_counts");
+  const double total_ref = check_counts(ref_counts, "referenceCounts");
+  const double total_cur = check_counts(cur_counts, "currentCounts");
   if (cur_counts.size != ref_counts.size) {
-    throw range_error("cur_counts", "length " + std::to_string(cur_counts.size) + " differs from ref_counts (length " +
+    throw range_error("currentCounts", "length " + std::to_string(cur_counts.size) + " differs from ref_counts (length " +
                                         std::to_string(ref_counts.size) + ")");
   }
-  check_positive_total(total_ref, "ref_counts");
-  check_positive_total(total_cur, "cur_counts");
+  check_positive_total(total_ref, "referenceCounts");
+  check_positive_total(total_cur, "currentCounts");
   const double total = total_ref + total_cur;
-  if (!std::isfinite(total)) throw range_error("cur_counts", "the total of both rows overflows");
+  if (!std::isfinite(total)) throw range_error("currentCounts", "the total of both rows overflows");
 
   std::size_t kept = 0;
   NeumaierSum stat;

@@ -86,11 +86,11 @@ SortedSample sort_sample(Span values, Span weights) {
 namespace detail {
 
 double cdf_distance_integral(int p, Span u_values, Span v_values, Span u_weights, Span v_weights) {
-  check_values(u_values, "u_values");
-  check_values(v_values, "v_values");
+  check_values(u_values, "uValues");
+  check_values(v_values, "vValues");
   // An empty weight Span means "unweighted".
-  if (!u_weights.empty()) check_weights(u_weights, u_values, "u_weights", "u_values");
-  if (!v_weights.empty()) check_weights(v_weights, v_values, "v_weights", "v_values");
+  if (!u_weights.empty()) check_weights(u_weights, u_values, "uWeights", "uValues");
+  if (!v_weights.empty()) check_weights(v_weights, v_values, "vWeights", "vValues");
   const SortedSample u = sort_sample(u_values, u_weights);
   const SortedSample v = sort_sample(v_values, v_weights);
 

@@ -115,11 +115,11 @@ TEST(SampleChiSquare, Errors) {
   EXPECT_EQ(error_of([] { chi_square_gof(V{10, 20, 30}, {}, 2); }),
             "ddof: leaves no degrees of freedom (k - 1 - ddof = 0 with k = 3 categories)");
   EXPECT_EQ(error_of([] { chi_square_homogeneity(V{1, 2}, V{1, 2, 3}); }),
-            "cur_counts: length 3 differs from ref_counts (length 2)");
+            "currentCounts: length 3 differs from ref_counts (length 2)");
   EXPECT_EQ(error_of([] { chi_square_homogeneity(V{0, 0}, V{1, 2}); }),
-            "ref_counts: all entries are zero; the test needs a positive total");
-  EXPECT_EQ(error_of([] { chi_square_homogeneity(V{1, 2}, V{1, -2}); }), "cur_counts: entry 1 is negative (-2)");
-  EXPECT_EQ(error_of([] { chi_square_homogeneity(V{}, V{}); }), "ref_counts: must not be empty");
+            "referenceCounts: all entries are zero; the test needs a positive total");
+  EXPECT_EQ(error_of([] { chi_square_homogeneity(V{1, 2}, V{1, -2}); }), "currentCounts: entry 1 is negative (-2)");
+  EXPECT_EQ(error_of([] { chi_square_homogeneity(V{}, V{}); }), "referenceCounts: must not be empty");
 }
 
 }  // namespace

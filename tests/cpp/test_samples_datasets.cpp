@@ -1,4 +1,4 @@
-// The two-sample functions on the real data of /work/shared/data, against expected.json
+// The two-sample functions on the real data of ../shared/data, against expected.json
 // (NumPy 1.24 / SciPy 1.10): every numeric column of every pair for Wasserstein-1 (raw and normed by
 // the reference's population standard deviation) and the two-sample KS test (statistic, p-value
 // with method 'auto' and with 'asymp'); every categorical column, and every numeric column's

@@ -78,14 +78,14 @@ TEST(SampleKlMonteCarlo, ExactArithmetic) {
 }
 
 TEST(SampleKlMonteCarlo, Errors) {
-  EXPECT_EQ(error_of([] { kl_monte_carlo(V{1}, V{1}); }), "log_p_of_samples: needs at least 2 samples (got 1)");
+  EXPECT_EQ(error_of([] { kl_monte_carlo(V{1}, V{1}); }), "logP: needs at least 2 samples (got 1)");
   EXPECT_EQ(error_of([] { kl_monte_carlo(V{1, 2, 3, 4}, V{1, 2, 3}); }),
-            "log_q_of_samples: length 3 differs from log_p_of_samples (length 4)");
-  EXPECT_EQ(error_of([] { kl_monte_carlo(V{1, 2, NAN}, V{1, 2, 3}); }), "log_p_of_samples: entry 2 is NaN");
-  EXPECT_EQ(error_of([] { kl_monte_carlo(V{1, -INFINITY}, V{1, 2}); }), "log_p_of_samples: entry 1 is infinite");
-  EXPECT_EQ(error_of([] { kl_monte_carlo(V{1, 2, 3}, V{1, 2, NAN}); }), "log_q_of_samples: entry 2 is NaN");
-  EXPECT_EQ(error_of([] { kl_monte_carlo(V{1, 2, 3}, V{1, 2, INFINITY}); }), "log_q_of_samples: entry 2 is +inf");
-  EXPECT_EQ(error_of([] { kl_monte_carlo(V{1e308, 2}, V{-1e308, 2}); }), "log_q_of_samples: log p - log q overflows a double");
+            "logQ: length 3 differs from logP (length 4)");
+  EXPECT_EQ(error_of([] { kl_monte_carlo(V{1, 2, NAN}, V{1, 2, 3}); }), "logP: entry 2 is NaN");
+  EXPECT_EQ(error_of([] { kl_monte_carlo(V{1, -INFINITY}, V{1, 2}); }), "logP: entry 1 is infinite");
+  EXPECT_EQ(error_of([] { kl_monte_carlo(V{1, 2, 3}, V{1, 2, NAN}); }), "logQ: entry 2 is NaN");
+  EXPECT_EQ(error_of([] { kl_monte_carlo(V{1, 2, 3}, V{1, 2, INFINITY}); }), "logQ: entry 2 is +inf");
+  EXPECT_EQ(error_of([] { kl_monte_carlo(V{1e308, 2}, V{-1e308, 2}); }), "logQ: log p - log q overflows a double");
 }
 
 // Samples: P = N(0, I_d), Q = N((1, 0, ...), diag(4, 1, ...)), row-major.

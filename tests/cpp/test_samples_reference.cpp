@@ -99,7 +99,7 @@ TEST(SampleReference, Wasserstein1AndEnergyDistance) {
         ADD_FAILURE() << at << ": no error";
       } catch (const divergence::ArgumentError& e) {
         const std::string msg = e.what();
-        EXPECT_TRUE(msg.rfind("u_", 0) == 0 || msg.rfind("v_", 0) == 0) << at << ": " << msg;
+        EXPECT_TRUE(msg.rfind("uValues", 0) == 0 || msg.rfind("vValues", 0) == 0 || msg.rfind("uWeights", 0) == 0 || msg.rfind("vWeights", 0) == 0) << at << ": " << msg;
       }
       continue;
     }

@@ -107,20 +107,20 @@ TEST(SampleWasserstein, NoOverflowOrNaNAtTheExtremes) {
 }
 
 TEST(SampleWasserstein, Errors) {
-  EXPECT_EQ(error_of([] { wasserstein1(V{}, V{1}); }), "u_values: must not be empty");
-  EXPECT_EQ(error_of([] { energy_distance(V{1}, V{}); }), "v_values: must not be empty");
-  EXPECT_EQ(error_of([] { wasserstein1(V{1, NAN}, V{1}); }), "u_values: entry 1 is NaN");
-  EXPECT_EQ(error_of([] { wasserstein1(V{1}, V{1, 2, INFINITY}); }), "v_values: entry 2 is infinite");
-  EXPECT_EQ(error_of([] { energy_distance(V{1, 2, INFINITY}, V{1, 1}); }), "u_values: entry 2 is infinite");
-  EXPECT_EQ(error_of([] { wasserstein1(V{0, 1}, V{1}, V{1}, V{1}); }), "u_weights: length 1 differs from u_values (length 2)");
-  EXPECT_EQ(error_of([] { wasserstein1(V{0, 1}, V{1}, V{1, 1}, V{1, 2}); }), "v_weights: length 2 differs from v_values (length 1)");
-  EXPECT_EQ(error_of([] { wasserstein1(V{0, 1}, V{1}, V{1, -1}, V{1}); }), "u_weights: entry 1 is negative (-1)");
-  EXPECT_EQ(error_of([] { wasserstein1(V{0, 1}, V{1}, V{1, NAN}, V{1}); }), "u_weights: entry 1 is NaN");
-  EXPECT_EQ(error_of([] { wasserstein1(V{0, 1}, V{1}, V{1, 1}, V{INFINITY}); }), "v_weights: entry 0 is infinite");
+  EXPECT_EQ(error_of([] { wasserstein1(V{}, V{1}); }), "uValues: must not be empty");
+  EXPECT_EQ(error_of([] { energy_distance(V{1}, V{}); }), "vValues: must not be empty");
+  EXPECT_EQ(error_of([] { wasserstein1(V{1, NAN}, V{1}); }), "uValues: entry 1 is NaN");
+  EXPECT_EQ(error_of([] { wasserstein1(V{1}, V{1, 2, INFINITY}); }), "vValues: entry 2 is infinite");
+  EXPECT_EQ(error_of([] { energy_distance(V{1, 2, INFINITY}, V{1, 1}); }), "uValues: entry 2 is infinite");
+  EXPECT_EQ(error_of([] { wasserstein1(V{0, 1}, V{1}, V{1}, V{1}); }), "uWeights: length 1 differs from uValues (length 2)");
+  EXPECT_EQ(error_of([] { wasserstein1(V{0, 1}, V{1}, V{1, 1}, V{1, 2}); }), "vWeights: length 2 differs from vValues (length 1)");
+  EXPECT_EQ(error_of([] { wasserstein1(V{0, 1}, V{1}, V{1, -1}, V{1}); }), "uWeights: entry 1 is negative (-1)");
+  EXPECT_EQ(error_of([] { wasserstein1(V{0, 1}, V{1}, V{1, NAN}, V{1}); }), "uWeights: entry 1 is NaN");
+  EXPECT_EQ(error_of([] { wasserstein1(V{0, 1}, V{1}, V{1, 1}, V{INFINITY}); }), "vWeights: entry 0 is infinite");
   EXPECT_EQ(error_of([] { wasserstein1(V{0, 1}, V{1}, V{0, 0}, V{1}); }),
-            "u_weights: must sum to a positive, finite number (sum is 0)");
+            "uWeights: must sum to a positive, finite number (sum is 0)");
   EXPECT_EQ(error_of([] { wasserstein1(V{0, 1}, V{1}, V{1e308, 1e308}, V{1}); }),
-            "u_weights: must sum to a positive, finite number (sum is inf)");
+            "uWeights: must sum to a positive, finite number (sum is inf)");
 }
 
 }  // namespace

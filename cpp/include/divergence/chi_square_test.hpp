@@ -56,9 +56,9 @@ ChiSquareResult g_test(Span observed, Span expected = {}, int ddof = 0);
 // count towards dof: SciPy instead raises "The internally computed table of expected frequencies has
 // a zero element", which a fixed category list (a level seen in neither sample) would trigger for no
 // good reason. When K' = 1, dof = 0 and the result is statistic 0, p 1 (SciPy's degenerate case).
-// Errors, besides the shared ones ("ref_counts: ...", "cur_counts: ..."):
-//   "cur_counts: length 3 differs from ref_counts (length 4)",
-//   "ref_counts: all entries are zero; the test needs a positive total" (an empty row: SciPy raises
+// Errors, besides the shared ones ("referenceCounts: ...", "currentCounts: ..."):
+//   "currentCounts: length 3 differs from ref_counts (length 4)",
+//   "referenceCounts: all entries are zero; the test needs a positive total" (an empty row: SciPy raises
 //   the zero-expected-frequency error).
 ChiSquareResult chi_square_homogeneity(Span ref_counts, Span cur_counts);
 

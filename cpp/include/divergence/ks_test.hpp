@@ -1,8 +1,8 @@
 // Two-sample Kolmogorov-Smirnov test, and the Kolmogorov-Smirnov distributions behind its p-values.
 //
 // Matches scipy.stats.ks_2samp of SciPy 1.10 (statistic, p-value, the choice between the exact and
-// the asymptotic p-value, and its fallbacks), checked against /work/shared/data/expected.json and
-// the ks_2samp cases of /work/shared/reference/reference_cases.json.
+// the asymptotic p-value, and its fallbacks), checked against ../shared/data/expected.json and
+// the ks_2samp cases of ../shared/reference/reference_cases.json.
 //
 // Statistic: with F1, F2 the right-continuous empirical CDFs of x (size n1) and y (size n2),
 //   D  = max_t |F1(t) - F2(t)|        (TwoSided)

@@ -21,10 +21,10 @@ struct MonteCarloEstimate {
 // log q(X_i) = -inf (a sample where q vanishes) means D(P||Q) = +inf: the result is then
 // {+inf, +inf}.
 // Errors (ArgumentError, Kind::Range):
-//   "log_p_of_samples: needs at least 2 samples (got 1)" (the standard error needs two),
-//   "log_q_of_samples: length 3 differs from log_p_of_samples (length 4)",
-//   "log_p_of_samples: entry 2 is NaN" / "... is infinite" (a sample of P has 0 < p < inf),
-//   "log_q_of_samples: entry 2 is NaN", "log_q_of_samples: entry 2 is +inf".
+//   "logP: needs at least 2 samples (got 1)" (the standard error needs two),
+//   "logQ: length 3 differs from logP (length 4)",
+//   "logP: entry 2 is NaN" / "... is infinite" (a sample of P has 0 < p < inf),
+//   "logQ: entry 2 is NaN", "logQ: entry 2 is +inf".
 MonteCarloEstimate kl_monte_carlo(Span log_p_of_samples, Span log_q_of_samples);
 
 // k-nearest-neighbour estimate of D(P||Q) for continuous distributions in R^d, from n samples x of

@@ -7,12 +7,12 @@
 // value. Units: the unit of the values (Wasserstein-1), or its square root (energy distance).
 //
 // Errors (ArgumentError, Kind::Range), each naming the argument:
-//   "u_values: must not be empty"                         (SciPy: "Distribution can't be empty.")
-//   "u_values: entry 2 is NaN", "u_values: entry 2 is infinite"
-//   "u_weights: length 1 differs from u_values (length 2)" (SciPy: "... must be of the same size.")
-//   "u_weights: entry 1 is negative (-1)"                  (SciPy: "All weights must be non-negative.")
-//   "u_weights: entry 0 is NaN", "u_weights: entry 0 is infinite"
-//   "u_weights: must sum to a positive, finite number (sum is 0)"
+//   "uValues: must not be empty"                         (SciPy: "Distribution can't be empty.")
+//   "uValues: entry 2 is NaN", "uValues: entry 2 is infinite"
+//   "uWeights: length 1 differs from uValues (length 2)" (SciPy: "... must be of the same size.")
+//   "uWeights: entry 1 is negative (-1)"                  (SciPy: "All weights must be non-negative.")
+//   "uWeights: entry 0 is NaN", "uWeights: entry 0 is infinite"
+//   "uWeights: must sum to a positive, finite number (sum is 0)"
 //                                                          (SciPy: "Weights must sum to a positive
 //                                                           and finite number.")
 // and the same for v_values / v_weights. SciPy returns NaN (inf - inf) or inf for infinite values;
