@@ -1,19 +1,11 @@
-// Embind bindings: the only file that includes Emscripten headers.
-//
-// Arrays cross the boundary as (pointer, length) into the WASM heap, written there by the JS
-// package (web/src/core/heap.js); results that are arrays are written into an output buffer the
-// caller allocated. No bound class escapes, so nothing needs .delete().
-//
-// Every entry point runs inside guarded(): C++ exceptions become JS errors (RangeError or
-// TypeError for argument errors, an Error named "FormatError" for malformed files), with the
-// message from the core, which names the argument and the problem.
+// Embind bindings of the discrete measures, log space, normal distributions and the CSV
+// comparison. Conventions (pointer + length arrays, output buffers, errors): bridge.hpp.
 #include <emscripten/bind.h>
-#include <emscripten/val.h>
 
 #include <cstdint>
-#include <new>
 #include <string>
 
+#include "bridge.hpp"
 #include "divergence/compare.hpp"
 #include "divergence/discrete.hpp"
 #include "divergence/errors.hpp"
@@ -24,58 +16,12 @@
 #include "divergence/terms.hpp"
 
 using divergence::Span;
-using emscripten::val;
 
 namespace {
 
-[[noreturn]] void throw_js(const char* constructor, const std::string& message, const char* name = nullptr) {
-  val error = val::global(constructor).new_(message);
-  if (name != nullptr) error.set("name", val(name));
-  error.throw_();
-}
-
-template <class F>
-auto guarded(F&& f) -> decltype(f()) {
-  const char* constructor = "Error";
-  const char* name = nullptr;
-  std::string message;
-  try {
-    return f();
-  } catch (const divergence::ArgumentError& e) {
-    constructor = e.kind() == divergence::ArgumentError::Kind::Type ? "TypeError" : "RangeError";
-    message = e.what();
-  } catch (const divergence::FormatError& e) {
-    name = "FormatError";
-    message = e.what();
-  } catch (const std::bad_alloc&) {
-    constructor = "RangeError";
-    message = "out of memory: the input is too large for the WebAssembly heap";
-  } catch (const std::exception& e) {
-    message = e.what();
-  }
-  throw_js(constructor, message, name);
-}
-
-Span span(std::uintptr_t ptr, std::size_t n) { return Span(reinterpret_cast<const double*>(ptr), n); }
-double* out_ptr(std::uintptr_t ptr) { return reinterpret_cast<double*>(ptr); }
-
-// Options arrive flattened: base, normalize, smoothing kind (0 none, 1 epsilon, 2 pseudocount)
-// and its amount.
-divergence::Options options(double base, bool normalize, int smoothing, double amount) {
-  divergence::Options o;
-  o.base = base;
-  o.normalize = normalize;
-  if (smoothing == 1) o.smoothing = divergence::Smoothing::epsilon(amount);
-  if (smoothing == 2) o.smoothing = divergence::Smoothing::pseudocount(amount);
-  return o;
-}
+using namespace bridge;
 
 divergence::Scale scale(int s) { return static_cast<divergence::Scale>(s); }
-
-template <class Vector>
-void copy_out(const Vector& v, std::uintptr_t out) {
-  std::copy(v.begin(), v.end(), out_ptr(out));
-}
 
 // Measures that are sums of pointwise terms, by name ("kl", "jensen-shannon", "pearson", ...).
 double sum_terms(const std::string& term, std::uintptr_t p, std::size_t np, std::uintptr_t q, std::size_t nq,

@@ -22,4 +22,14 @@ export {
 } from './core/discrete.js';
 export { logSumExp, logSoftmax, softmax, klDivergenceRows, klLogitsGradient } from './core/log_space.js';
 export { klNormal, normalPdf, normalLogPdf, klGrid, klGridLog } from './core/normal.js';
+export {
+  wasserstein1,
+  energyDistance,
+  ks2samp,
+  chiSquareGoodnessOfFit,
+  gTest,
+  chiSquareHomogeneity,
+  klMonteCarlo,
+  klKnn,
+} from './core/samples.js';
 export { compareCsv } from './compare/csv.js';
