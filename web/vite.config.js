@@ -1,8 +1,10 @@
-// Vite configuration of the demo site (web/site): two pages, the KL explainer (index.html) and the
-// dataset comparison (compare.html). Used by `npx vite --config web/vite.config.js` (dev server),
+// Vite configuration of the demo site (web/site): three pages, the KL explainer (index.html), the
+// dataset comparison (compare.html) and the API reference (api.html, generated from web/src/index.d.ts
+// by the api-docs plugin). Used by `npx vite --config web/vite.config.js` (dev server),
 // `npx vite build --config web/vite.config.js` (to ../../dist/site) and `npx vite preview ...`.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import apiDocs from './site/plugins/api-docs.js';
 
 const site = fileURLToPath(new URL('./site/', import.meta.url));
 
@@ -11,6 +13,7 @@ export default defineConfig({
   // Relative asset URLs: the built site works from any sub-path (e.g. a project page).
   base: './',
   publicDir: 'public',
+  plugins: [apiDocs()],
   build: {
     outDir: '../../dist/site',
     emptyOutDir: true,
@@ -19,6 +22,7 @@ export default defineConfig({
       input: {
         index: fileURLToPath(new URL('./site/index.html', import.meta.url)),
         compare: fileURLToPath(new URL('./site/compare.html', import.meta.url)),
+        api: fileURLToPath(new URL('./site/api.html', import.meta.url)),
       },
       output: {
         // Readable names for the chunks both pages share.
