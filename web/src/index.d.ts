@@ -69,6 +69,7 @@ export interface InitOptions {
 /**
  * Loads the WebAssembly core. Await it once before calling anything else; repeated calls return the
  * same promise. Rejects with an Error naming the cause when the .wasm cannot be loaded.
+ * @returns a promise that resolves once the core is ready.
  */
 export function init(options?: InitOptions): Promise<void>;
 
@@ -130,6 +131,7 @@ export function psi(reference: Distribution, current: Distribution, options?: Di
 /**
  * Jeffreys divergence J(P, Q) = D_KL(P‖Q) + D_KL(Q‖P) = Σ (p_i − q_i) log(p_i/q_i): symmetric, in [0, +Infinity],
  * nats (or base). The same number as psi(); ml-distance's `jeffreys` on raw weights with { normalize: false }.
+ * @returns a number in [0, +Infinity], nats (or the unit of `base`).
  */
 export function jeffreys(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
 
@@ -139,23 +141,27 @@ export function totalVariation(p: Distribution, q: Distribution, options?: Discr
 /**
  * Hellinger distance √(½ Σ (√p_i - √q_i)²) = √(1 - BC), in [0, 1]; no unit (base is ignored).
  * BC = Σ √(p_i q_i) is the Bhattacharyya coefficient.
+ * @returns a number in [0, 1].
  */
 export function hellinger(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
 
 /**
  * Bhattacharyya coefficient BC = Σ √(p_i q_i), in [0, 1] for probabilities; no unit (base is ignored).
+ * @returns a number in [0, 1] for probabilities.
  */
 export function bhattacharyyaCoefficient(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
 
 /**
  * Bhattacharyya distance −ln BC, in [0, +Infinity] (+Infinity for disjoint supports), nats (or base).
  * Equals renyiDivergence(p, q, 0.5) / 2; ml-distance's `bhattacharyya` with { normalize: false }.
+ * @returns a number in [0, +Infinity], nats (or the unit of `base`).
  */
 export function bhattacharyyaDistance(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
 
 /**
  * Pearson chi-square divergence χ²(P‖Q) = Σ (p_i − q_i)² / q_i, in [0, +Infinity] (+Infinity where q_i = 0 < p_i);
  * no unit. On raw counts ({ normalize: false }) it is ml-distance's `pearson`.
+ * @returns a number in [0, +Infinity].
  */
 export function pearsonChiSquare(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
 
@@ -168,6 +174,7 @@ export function neymanChiSquare(p: Distribution, q: Distribution, options?: Disc
  * +Infinity for α > 1 where some q_i = 0 < p_i. Accurate near α = 1 (expm1/log1p form).
  * Reference: Rényi (1961); van Erven & Harremoës, IEEE Trans. Inf. Theory 60(7), 2014.
  * Throws RangeError "alpha: must be >= 0 (got -1)"; TypeError when alpha is not a number.
+ * @returns a number in [0, +Infinity], nats (or the unit of `base`).
  */
 export function renyiDivergence(p: Distribution, q: Distribution, alpha: number, options?: DiscreteOptions): number;
 
@@ -188,6 +195,7 @@ export type SummedMeasure = FGenerator | 'cross-entropy' | 'bhattacharyya';
 /**
  * The f-divergence with a named generator. Logarithmic ones (kl, reverse-kl, jensen-shannon, jeffreys) are in nats
  * (or base); the others have no unit. Throws RangeError "generator: unknown 'x' (known: ...)".
+ * @returns a number in [0, +Infinity]; nats (or base) for the logarithmic generators.
  */
 export function fDivergence(p: Distribution, q: Distribution, generator: FGenerator, options?: DiscreteOptions): number;
 
@@ -201,6 +209,7 @@ export function pointwiseTerms(measure: SummedMeasure, p: Distribution, q: Distr
 /**
  * ln Σ exp(x_i), computed as m + ln Σ exp(x_i − m) (no overflow); −Infinity when every entry is −Infinity.
  * Throws RangeError "x: must not be empty", "x: entry 2 is NaN", "x: entry 0 is +inf".
+ * @returns a number (−Infinity when every entry is −Infinity).
  */
 export function logSumExp(x: Distribution): number;
 
@@ -295,12 +304,14 @@ export interface SampleWeights {
  * Throws RangeError "uValues: must not be empty", "uValues: entry 2 is infinite" (SciPy returns NaN),
  * "uWeights: length 1 differs from uValues (length 2)", "uWeights: entry 1 is negative (-1)",
  * "uWeights: must sum to a positive, finite number (sum is 0)".
+ * @returns a number >= 0, in the unit of the values.
  */
 export function wasserstein1(uValues: Distribution, vValues: Distribution, options?: SampleWeights): number;
 
 /**
  * Energy distance √(2E|X−Y| − E|X−X'| − E|Y−Y'|) = √2 · (∫ (F_u − F_v)² dt)^½ between two samples.
  * Matches scipy.stats.energy_distance. Errors as wasserstein1.
+ * @returns a number >= 0, in the unit of the values.
  */
 export function energyDistance(uValues: Distribution, vValues: Distribution, options?: SampleWeights): number;
 
@@ -325,6 +336,7 @@ export interface KsResult {
  * Matches scipy.stats.ks_2samp(x, y, alternative, method) of SciPy 1.10: exact p-values bit-identical on the
  * example datasets, asymptotic (kstwo.sf at the effective size) within 5e-13.
  * Throws RangeError "x: must not be empty", "y: entry 0 is infinite"; TypeError for an unknown method/alternative.
+ * @returns { statistic, pvalue, method, statisticLocation, statisticSign }.
  */
 export function ks2samp(
   x: Distribution,
@@ -346,12 +358,14 @@ export interface ChiSquareResult {
  * Matches scipy.stats.chisquare(f_obs, f_exp, ddof). Throws RangeError when observed and expected totals differ
  * (SciPy: "For each axis slice, the sum of the observed frequencies must agree ..."), for negative or non-finite
  * counts, or a length mismatch.
+ * @returns { statistic, pvalue, dof }.
  */
 export function chiSquareGoodnessOfFit(observed: Distribution, expected?: Distribution, options?: { ddof?: number }): ChiSquareResult;
 
 /**
  * G-test (log-likelihood ratio) 2 Σ o ln(o / e), dof as chiSquareGoodnessOfFit.
  * Matches scipy.stats.power_divergence(f_obs, f_exp, ddof, lambda_='log-likelihood'). Errors as chiSquareGoodnessOfFit.
+ * @returns { statistic, pvalue, dof }.
  */
 export function gTest(observed: Distribution, expected?: Distribution, options?: { ddof?: number }): ChiSquareResult;
 
@@ -360,6 +374,7 @@ export function gTest(observed: Distribution, expected?: Distribution, options?:
  * continuity correction, dof = K − 1. Matches scipy.stats.chi2_contingency(table, correction=False); a category
  * with 0 in both rows is dropped (SciPy raises). Throws RangeError "currentCounts: length 3 differs from
  * referenceCounts (length 4)", for negative counts, or an empty row.
+ * @returns { statistic, pvalue, dof }.
  */
 export function chiSquareHomogeneity(referenceCounts: Distribution, currentCounts: Distribution): ChiSquareResult;
 
