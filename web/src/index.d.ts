@@ -73,7 +73,10 @@ export interface InitOptions {
  */
 export function init(options?: InitOptions): Promise<void>;
 
-/** True once init() has finished. */
+/**
+ * True once init() has finished.
+ * @returns true after init() has resolved, false before.
+ */
 export function isReady(): boolean;
 
 /**
@@ -135,7 +138,10 @@ export function psi(reference: Distribution, current: Distribution, options?: Di
  */
 export function jeffreys(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
 
-/** Total variation distance ½ Σ |p_i - q_i|, in [0, 1]; no unit (base is ignored). */
+/**
+ * Total variation distance ½ Σ |p_i - q_i|; no unit (base is ignored).
+ * @returns a number in [0, 1].
+ */
 export function totalVariation(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
 
 /**
@@ -165,7 +171,10 @@ export function bhattacharyyaDistance(p: Distribution, q: Distribution, options?
  */
 export function pearsonChiSquare(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
 
-/** Neyman chi-square divergence Σ (p_i − q_i)² / p_i, in [0, +Infinity]; no unit. ml-distance's `neyman` on raw counts. */
+/**
+ * Neyman chi-square divergence Σ (p_i − q_i)² / p_i; no unit. ml-distance's `neyman` on raw counts.
+ * @returns a number in [0, +Infinity] (+Infinity where p_i = 0 < q_i).
+ */
 export function neymanChiSquare(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
 
 /**
