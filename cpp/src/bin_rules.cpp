@@ -14,6 +14,8 @@
 namespace divergence {
 namespace {
 
+constexpr std::size_t kMaxRuleBins = 100000;
+
 struct RuleName {
   BinRule rule;
   const char* name;
@@ -124,7 +126,14 @@ std::size_t rule_bin_count(BinRule rule, Span values) {
   const double width = rule_width(rule, sorted);
   const double range = sorted.back() - sorted.front();
   if (!(width > 0.0) || range == 0.0) return 1;
-  return static_cast<std::size_t>(std::ceil(range / width));
+  const double count = std::ceil(range / width);
+  if (!(count <= static_cast<double>(kMaxRuleBins))) {
+    // numpy would try to allocate them; a few far outliers and a narrow IQR do this with 'fd'.
+    throw range_error("binning", std::string("the ") + bin_rule_name(rule) + " rule asks for " + format_number(count) +
+                                     " bins (more than " + std::to_string(kMaxRuleBins) +
+                                     "): the range is far wider than the spread; give explicit edges or use equal-width:N");
+  }
+  return static_cast<std::size_t>(count);
 }
 
 BinnedPair bin_by_rule(Span reference, Span current, BinRule rule) {

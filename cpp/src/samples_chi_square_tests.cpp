@@ -114,11 +114,24 @@ ChiSquareResult g_test(Span observed, Span expected, int ddof) {
   return r;
 }
 
+namespace {
+
+// (observed - expected)^2 / expected, written so that huge counts give +inf rather than NaN and
+// an expected count that underflowed to 0 gives 0 (nothing observed) or +inf.
+double pearson_term(double observed, double expected) {
+  const double d = observed - expected;
+  if (d == 0.0) return 0.0;
+  if (expected == 0.0) return kInf;
+  return (d / expected) * d;
+}
+
+}  // namespace
+
 ChiSquareResult chi_square_homogeneity(Span ref_counts, Span cur_counts) {
   const double total_ref = check_counts(ref_counts, "referenceCounts");
   const double total_cur = check_counts(cur_counts, "currentCounts");
   if (cur_counts.size != ref_counts.size) {
-    throw range_error("currentCounts", "length " + std::to_string(cur_counts.size) + " differs from ref_counts (length " +
+    throw range_error("currentCounts", "length " + std::to_string(cur_counts.size) + " differs from referenceCounts (length " +
                                         std::to_string(ref_counts.size) + ")");
   }
   check_positive_total(total_ref, "referenceCounts");
@@ -132,11 +145,11 @@ ChiSquareResult chi_square_homogeneity(Span ref_counts, Span cur_counts) {
     const double a = ref_counts[i], b = cur_counts[i];
     if (a == 0.0 && b == 0.0) continue;  // a category seen in neither sample: dropped
     ++kept;
-    const double column = a + b;
-    const double ea = total_ref * column / total;  // scipy.stats.contingency.expected_freq
-    const double eb = total_cur * column / total;
-    stat.add((a - ea) * (a - ea) / ea);
-    stat.add((b - eb) * (b - eb) / eb);
+    // scipy.stats.contingency.expected_freq forms row * column / total; row * (column / total)
+    // is the same to an ulp and cannot overflow (counts near 1e245 gave inf/inf = NaN: fuzzing).
+    const double share = (a + b) / total;
+    stat.add(pearson_term(a, total_ref * share));
+    stat.add(pearson_term(b, total_cur * share));
   }
   ChiSquareResult r;
   if (kept <= 1) return r;  // dof 0: statistic 0, p 1

@@ -115,7 +115,7 @@ TEST(SampleChiSquare, Errors) {
   EXPECT_EQ(error_of([] { chi_square_gof(V{10, 20, 30}, {}, 2); }),
             "ddof: leaves no degrees of freedom (k - 1 - ddof = 0 with k = 3 categories)");
   EXPECT_EQ(error_of([] { chi_square_homogeneity(V{1, 2}, V{1, 2, 3}); }),
-            "currentCounts: length 3 differs from ref_counts (length 2)");
+            "currentCounts: length 3 differs from referenceCounts (length 2)");
   EXPECT_EQ(error_of([] { chi_square_homogeneity(V{0, 0}, V{1, 2}); }),
             "referenceCounts: all entries are zero; the test needs a positive total");
   EXPECT_EQ(error_of([] { chi_square_homogeneity(V{1, 2}, V{1, -2}); }), "currentCounts: entry 1 is negative (-2)");

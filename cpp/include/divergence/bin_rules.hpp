@@ -41,7 +41,8 @@ struct BinnedPair {
 };
 
 // The number of equal-width bins numpy chooses for `values` under `rule` (>= 1).
-// Errors: "values: must not be empty", "values: entry 3 is not finite".
+// Errors: "values: must not be empty", "values: entry 3 is not finite", and "binning: the fd rule
+// asks for 2.1e+271 bins (more than 100000): ..." where numpy would try to allocate them.
 std::size_t rule_bin_count(BinRule rule, Span values);
 
 // Both samples on edges chosen by the rule from their pooled values. A constant pooled sample

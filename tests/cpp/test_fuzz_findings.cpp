@@ -1,0 +1,38 @@
+// Regression tests for what fuzzing (scripts/fuzz) found, one per finding, named after it.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "divergence/bin_rules.hpp"
+#include "divergence/errors.hpp"
+#include "divergence/samples.hpp"
+
+namespace {
+
+using Vec = std::vector<double>;
+
+// fuzz_samples: counts near 1e245 made row * column / total overflow to inf, then inf/inf = NaN.
+TEST(FuzzFinding, ChiSquareHomogeneityWithHugeCountsIsNotNaN) {
+  const Vec ref{6, 7.75, 8.75, 8.24552e+86, 2.75, 11.5};
+  const Vec cur{4.10483e+245, 1.25, 5.75, 10.5, 7.75, 8.5};
+  const auto r = divergence::chi_square_homogeneity(ref, cur);
+  EXPECT_FALSE(std::isnan(r.statistic));
+  EXPECT_EQ(r.pvalue, 0.0);
+  EXPECT_EQ(r.dof, 5u);
+}
+
+// fuzz_binning: a Freedman-Diaconis width tiny against the range asked for 2e271 bins and the
+// conversion to an integer was undefined behaviour.
+TEST(FuzzFinding, RuleWithAstronomicalBinCountIsAnError) {
+  Vec x;
+  for (int i = 0; i < 100; ++i) x.push_back(i);  // IQR ~ 50: FD width ~ 21
+  x.push_back(1e280);
+  try {
+    divergence::rule_bin_count(divergence::BinRule::FreedmanDiaconis, x);
+    FAIL() << "no error";
+  } catch (const divergence::ArgumentError& e) {
+    EXPECT_EQ(std::string(e.what()).rfind("binning: the fd rule asks for", 0), 0u) << e.what();
+  }
+}
+
+}  // namespace
