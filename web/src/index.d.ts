@@ -410,6 +410,80 @@ export function klKnn(
   options?: { k?: number; dimensions?: number },
 ): number;
 
+/** A parametric distribution: a frozen plain object (nothing to free), made by a factory in `distributions`. */
+export interface ParametricDistribution {
+  /** The family, e.g. 'Normal'. */
+  readonly family: string;
+  /** The parameters in the order of the PyTorch constructor (Categorical probabilities normalized). */
+  readonly params: readonly number[];
+}
+
+/**
+ * Parametric distributions with closed-form KL divergence and entropy, matching torch.distributions (parameters as
+ * the PyTorch constructors; the KL pairs PyTorch registers in torch/distributions/kl.py, +Infinity where the supports
+ * do not nest, as its tests demand). Factories validate at once and throw RangeError naming the parameter with
+ * PyTorch's name: "Normal.scale: must be a finite number > 0 (got -1)", "Binomial.total_count: must be an integer
+ * >= 0 (got 2.5)", "MultivariateNormal.covariance_matrix: not positive definite"; TypeError for a wrong argument count
+ * or type. All results in nats.
+ */
+export namespace distributions {
+  /** Normal(loc, scale): scale > 0. */
+  function Normal(loc: number, scale: number): ParametricDistribution;
+  /** MultivariateNormal(loc[d], covarianceMatrix[d][d]): symmetric positive definite (Cholesky). */
+  function MultivariateNormal(loc: readonly number[], covarianceMatrix: readonly (readonly number[])[]): ParametricDistribution;
+  /** Bernoulli(probs): probs in [0, 1]. */
+  function Bernoulli(probs: number): ParametricDistribution;
+  /** Binomial(total_count, probs): an integer count >= 0, probs in [0, 1]. */
+  function Binomial(totalCount: number, probs: number): ParametricDistribution;
+  /** Categorical(probs[k]): weights >= 0 with a positive sum (normalized). */
+  function Categorical(probs: Distribution): ParametricDistribution;
+  /** Geometric(probs): failures before the first success (PyTorch's convention), probs in (0, 1]. */
+  function Geometric(probs: number): ParametricDistribution;
+  /** Poisson(rate): rate >= 0. */
+  function Poisson(rate: number): ParametricDistribution;
+  /** Exponential(rate): rate > 0. */
+  function Exponential(rate: number): ParametricDistribution;
+  /** Gamma(concentration, rate): both > 0 (rate, not scale: mean = concentration / rate). */
+  function Gamma(concentration: number, rate: number): ParametricDistribution;
+  /** Beta(concentration1, concentration0): alpha, beta > 0. */
+  function Beta(concentration1: number, concentration0: number): ParametricDistribution;
+  /** Laplace(loc, scale): scale > 0. */
+  function Laplace(loc: number, scale: number): ParametricDistribution;
+  /** Uniform(low, high): low < high; support [low, high). */
+  function Uniform(low: number, high: number): ParametricDistribution;
+  /** Dirichlet(concentration[k]): k >= 2 entries > 0. */
+  function Dirichlet(concentration: Distribution): ParametricDistribution;
+  /** Gumbel(loc, scale): the maximum-type Gumbel, scale > 0. */
+  function Gumbel(loc: number, scale: number): ParametricDistribution;
+  /** Cauchy(loc, scale): scale > 0. */
+  function Cauchy(loc: number, scale: number): ParametricDistribution;
+  /** LogNormal(loc, scale): parameters of ln X, scale > 0. */
+  function LogNormal(loc: number, scale: number): ParametricDistribution;
+  /** HalfNormal(scale): |X| for X ~ Normal(0, scale). */
+  function HalfNormal(scale: number): ParametricDistribution;
+  /** Pareto(scale, alpha): both > 0; support [scale, +Infinity). */
+  function Pareto(scale: number, alpha: number): ParametricDistribution;
+  /**
+   * Closed-form D_KL(P‖Q) in nats, as torch.distributions.kl_divergence(p, q): every same-family pair, and the
+   * cross-family pairs PyTorch registers (Uniform→Normal, Exponential→Gamma, Beta→Normal, ...).
+   * @returns a number in [0, +Infinity]; +Infinity where P's support is not inside Q's (e.g. Uniform(0, 2) vs
+   * Uniform(0, 1), Normal vs Exponential). Throws RangeError "q: no closed form for KL(Cauchy || Gamma)" for a pair
+   * without a closed form; TypeError when p or q is not a distribution.
+   */
+  function klDivergence(p: ParametricDistribution, q: ParametricDistribution): number;
+  /**
+   * Entropy in nats (differential entropy for continuous families), as torch.distributions' entropy().
+   * @returns a number (may be negative for continuous families).
+   */
+  function entropy(p: ParametricDistribution): number;
+  /**
+   * ln p(x) (density or mass), as torch.distributions' log_prob: −Infinity outside the support.
+   * @param x a number or an array of numbers (univariate families); a point or an array of points (number[][]) for
+   * MultivariateNormal and Dirichlet. @returns a number for one point, a Float64Array for several.
+   */
+  function logProb(p: ParametricDistribution, x: number | Distribution | readonly (readonly number[])[]): number | Float64Array;
+}
+
 /** Options of compareCsv. */
 export interface CompareOptions {
   /** Number of equal-width bins over the pooled range of each numeric column (default 20, 1..10000). */

@@ -32,4 +32,5 @@ export {
   klMonteCarlo,
   klKnn,
 } from './core/samples.js';
+export { distributions } from './core/distributions_namespace.js';
 export { compareCsv } from './compare/csv.js';

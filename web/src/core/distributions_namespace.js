@@ -1,0 +1,2 @@
+// The `distributions` namespace of the public API.
+export * as distributions from './distributions.js';
