@@ -70,9 +70,14 @@ double kl_knn(std::uintptr_t x, std::size_t nx, std::size_t n, std::uintptr_t y,
   return guarded([&] { return divergence::kl_knn(span(x, nx), n, span(y, ny), m, d, k); });
 }
 
+double differential_entropy(std::uintptr_t x, std::size_t n, std::size_t window) {
+  return guarded([&] { return divergence::differential_entropy(span(x, n), window); });
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(divergence_samples) {
+  emscripten::function("differentialEntropy", &differential_entropy);
   emscripten::function("wasserstein1", &wasserstein1);
   emscripten::function("energyDistance", &energy_distance);
   emscripten::function("ks2samp", &ks_2samp);

@@ -80,3 +80,15 @@ describe('sample measures', () => {
     assert.throws(() => dl.klKnn([[1, 2]], [[1]]), (e) => e.message === 'y: points have 1 coordinates, x has 2');
   });
 });
+
+describe('differential entropy (Vasicek)', () => {
+  for (const c of all.filter((x) => x.function === 'differential_entropy')) {
+    test(`window ${c.args.window_length}`, () => {
+      const got = dl.differentialEntropy(c.args.values, { windowLength: c.args.window_length ?? undefined });
+      assert.ok(close(got, c.check.value, 1e-12), `${got} vs ${c.check.value}`);
+    });
+  }
+  test('bad window', () => {
+    assert.throws(() => dl.differentialEntropy([1, 2, 3, 4], { windowLength: 2 }), (e) => e.message === 'windowLength: must be >= 1 and less than half the sample size (4); got 2');
+  });
+});

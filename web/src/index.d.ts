@@ -410,6 +410,17 @@ export function klKnn(
   options?: { k?: number; dimensions?: number },
 ): number;
 
+/**
+ * Differential entropy (nats) of the density behind a sample, by Vasicek's spacing estimator:
+ * H = (1/n) Σ ln(n/(2m) · (x_(i+m) − x_(i−m))) over the sorted sample, ends repeated.
+ * Matches scipy.stats.differential_entropy(values, window_length, method='vasicek'); windowLength defaults to
+ * SciPy's floor(√n + 0.5). Source: Vasicek (1976), J. R. Stat. Soc. B 38.
+ * @returns nats; −Infinity when 2m + 1 consecutive sorted values are equal (no density), as SciPy.
+ * Throws RangeError "values: must not be empty", "values: entry 3 is NaN",
+ * "windowLength: must be >= 1 and less than half the sample size (100); got 50".
+ */
+export function differentialEntropy(values: Distribution, options?: { windowLength?: number }): number;
+
 /** A parametric distribution: a frozen plain object (nothing to free), made by a factory in `distributions`. */
 export interface ParametricDistribution {
   /** The family, e.g. 'Normal'. */

@@ -31,6 +31,7 @@ export {
   chiSquareHomogeneity,
   klMonteCarlo,
   klKnn,
+  differentialEntropy,
 } from './core/samples.js';
 export { distributions } from './core/distributions_namespace.js';
 export { compareCsv } from './compare/csv.js';

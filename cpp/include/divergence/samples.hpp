@@ -12,5 +12,6 @@
 
 #include "divergence/chi_square_test.hpp"
 #include "divergence/ks_test.hpp"
+#include "divergence/sample_entropy.hpp"
 #include "divergence/sample_kl.hpp"
 #include "divergence/wasserstein.hpp"

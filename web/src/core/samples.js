@@ -145,3 +145,13 @@ export function klKnn(x, y, options = {}) {
   const m = Math.floor(b.flat.length / b.d);
   return withHeapArrays(module, [a.flat, b.flat], (xp, yp) => module.klKnn(xp, a.flat.length, n, yp, b.flat.length, m, a.d, k));
 }
+
+export function differentialEntropy(values, options = {}) {
+  const module = wasm('differentialEntropy');
+  checkArray(values, 'values');
+  const windowLength = options.windowLength ?? 0;
+  if (!Number.isInteger(windowLength) || windowLength < 0) {
+    throw new RangeError(`windowLength: must be an integer >= 1 (got ${windowLength})`);
+  }
+  return withHeapArrays(module, [values], (xp) => module.differentialEntropy(xp, values.length, windowLength));
+}
