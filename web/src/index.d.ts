@@ -421,6 +421,48 @@ export function klKnn(
  */
 export function differentialEntropy(values: Distribution, options?: { windowLength?: number }): number;
 
+/**
+ * How to bin two numeric samples on shared bins:
+ * - 'equal-width:N' (default 'equal-width:20'): N equal-width bins over the pooled min..max, edges as numpy.linspace;
+ * - 'reference-quantile:N': bins at the N-quantiles of the reference (numpy 'linear'), ties collapse edges, outer bins
+ *   open to ±Infinity (the credit-risk PSI convention: N = 10 deciles);
+ * - 'sturges' | 'doane' | 'fd' | 'auto': numpy.histogram_bin_edges rules on the pooled sample (at most 100,000 bins);
+ * - { edges }: explicit, strictly increasing edges; values outside are counted in *Outside, never dropped silently.
+ * Counting follows numpy.histogram: e_k <= x < e_{k+1}, the last bin closed.
+ */
+export type Binning = string | { edges: Distribution };
+
+/** Two samples counted on shared bins. */
+export interface BinnedSamples {
+  /** bins + 1 edges (−Infinity/+Infinity at the ends for reference quantiles). */
+  edges: number[];
+  referenceCounts: number[];
+  currentCounts: number[];
+  /** Values outside [edges[0], edges[last]] (explicit edges only; else 0). */
+  referenceOutside: number;
+  currentOutside: number;
+}
+
+/**
+ * Bins a reference and a current sample on shared edges, ready for the discrete measures
+ * (e.g. psi(b.referenceCounts, b.currentCounts, { smoothing: { epsilon: 1e-4 } })).
+ * @returns the edges and counts used, so every number can be checked.
+ * Throws RangeError "binning: unknown 'equal:20' (known: ...)", "reference: entry 3 is not finite",
+ * "edges: not strictly increasing at index 2", "binning: the fd rule asks for 2.1e+271 bins (more than 100000): ...".
+ */
+export function binSamples(reference: Distribution, current: Distribution, options?: { binning?: Binning }): BinnedSamples;
+
+/**
+ * Counts categorical values on both sides over the union of their levels, sorted by Unicode code point (Python's
+ * str order, as pandas/SciPy reports list them).
+ * @returns categories, counts per side (aligned with categories), and the levels seen on one side only.
+ * Throws TypeError "reference: entry 2 is not a string (number)".
+ */
+export function countCategories(
+  reference: readonly string[],
+  current: readonly string[],
+): { categories: string[]; referenceCounts: number[]; currentCounts: number[]; onlyInReference: string[]; onlyInCurrent: string[] };
+
 /** A parametric distribution: a frozen plain object (nothing to free), made by a factory in `distributions`. */
 export interface ParametricDistribution {
   /** The family, e.g. 'Normal'. */

@@ -33,5 +33,6 @@ export {
   klKnn,
   differentialEntropy,
 } from './core/samples.js';
+export { binSamples, countCategories } from './core/binning.js';
 export { distributions } from './core/distributions_namespace.js';
 export { compareCsv } from './compare/csv.js';
