@@ -14,7 +14,7 @@ namespace {
 using divergence::Options;
 using Vec = std::vector<double>;
 
-TEST(DiscreteProperties, KlNonNegativeZeroOnEqualAndAsymmetric) {
+TEST(DiscreteProperties, NonNegativeZeroIffEqualAndAsymmetric) {
   std::mt19937_64 rng(20261121);
   bool saw_asymmetry = false;
   for (int trial = 0; trial < 200; ++trial) {
@@ -25,6 +25,11 @@ TEST(DiscreteProperties, KlNonNegativeZeroOnEqualAndAsymmetric) {
     const double qp = divergence::kl_divergence(q, p);
     EXPECT_GE(pq, 0.0);
     EXPECT_EQ(divergence::kl_divergence(p, p), 0.0);
+    // ... and only on equal: random distinct distributions are strictly apart in every measure.
+    EXPECT_GT(pq, 0.0);
+    EXPECT_GT(divergence::js_divergence(p, q), 0.0);
+    EXPECT_GT(divergence::total_variation(p, q), 0.0);
+    EXPECT_GT(divergence::hellinger(p, q), 0.0);
     if (std::fabs(pq - qp) > 1e-6) saw_asymmetry = true;
   }
   EXPECT_TRUE(saw_asymmetry);
