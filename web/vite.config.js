@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import apiDocs from './site/plugins/api-docs.js';
+import widgetsBundle from './site/src/embed/widgets-plugin.js';
 
 const site = fileURLToPath(new URL('./site/', import.meta.url));
 
@@ -13,7 +14,8 @@ export default defineConfig({
   // Relative asset URLs: the built site works from any sub-path (e.g. a project page).
   base: './',
   publicDir: 'public',
-  plugins: [apiDocs()],
+  // widgetsBundle: serves/emits the single-file web components as /divergence-lab-widgets.js.
+  plugins: [apiDocs(), widgetsBundle()],
   build: {
     outDir: '../../dist/site',
     emptyOutDir: true,
@@ -23,6 +25,8 @@ export default defineConfig({
         index: fileURLToPath(new URL('./site/index.html', import.meta.url)),
         compare: fileURLToPath(new URL('./site/compare.html', import.meta.url)),
         api: fileURLToPath(new URL('./site/api.html', import.meta.url)),
+        glossary: fileURLToPath(new URL('./site/glossary.html', import.meta.url)),
+        embed: fileURLToPath(new URL('./site/embed.html', import.meta.url)),
       },
       output: {
         // Readable names for the chunks both pages share.
@@ -48,5 +52,10 @@ export default defineConfig({
   },
   preview: {
     host: '127.0.0.1',
+    // Every previewed page is served with the strict policy a third-party page may use: the site and
+    // the web components must work under it (no inline scripts, no eval, no foreign origins).
+    headers: {
+      'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'",
+    },
   },
 });

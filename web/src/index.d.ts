@@ -640,3 +640,48 @@ export function compareCsv(
   current: Uint8Array | ArrayBuffer | string,
   options?: CompareOptions,
 ): CompareReport;
+
+// --- Fitting a normal by KL (the <kl-fit> explainer; core: cpp/src/fit.cpp) ---------------------
+
+/** Options of klNormalFitGradient. */
+export interface NormalFitOptions {
+  /** 'forward' (default): minimise D_KL(P‖Q), mass-covering. 'reverse': minimise D_KL(Q‖P), mode-seeking. */
+  direction?: 'forward' | 'reverse';
+}
+
+/** The objective of a normal fit and its gradient. */
+export interface NormalFitGradient {
+  /** The objective in nats: klGridLog(x, logP, ln q) (forward) or klGridLog(x, ln q, logP) (reverse). */
+  kl: number;
+  /** ∂kl/∂μ. NaN when kl is +Infinity. */
+  dMu: number;
+  /** ∂kl/∂ln σ. NaN when kl is +Infinity. */
+  dLogSigma: number;
+}
+
+/**
+ * Objective and exact gradient for fitting one normal Q = N(μ, σ²) to a density P given on a grid, by
+ * D_KL(P‖Q) (forward) or D_KL(Q‖P) (reverse), both by the trapezoid rule as klGridLog. The gradient is the exact
+ * derivative of that grid sum with respect to μ and ln σ (it agrees with finite differences). The forward optimum is
+ * moment matching (μ = the mean of P, σ² = its variance: see gridMoments); the reverse fit is mode-seeking.
+ * @param x grid, >= 2 strictly increasing finite points. @param logP ln p at each x (finite, or −Infinity for zero
+ * density). @param mu μ of Q. @param logSigma ln σ of Q.
+ * @returns { kl, dMu, dLogSigma }, nats; kl is +Infinity in the reverse direction where q > 0 at a point with p = 0.
+ * Throws RangeError "x: not strictly increasing at index 4", "logP: length 3 differs from x (length 4)",
+ * "logP: entry 2 is NaN", "mu: must be finite (got nan)", "logSigma: must be finite (got inf)";
+ * TypeError "direction: expected 'forward' or 'reverse', got \"sideways\"".
+ */
+export function klNormalFitGradient(
+  x: Distribution,
+  logP: Distribution,
+  mu: number,
+  logSigma: number,
+  options?: NormalFitOptions,
+): NormalFitGradient;
+
+/**
+ * Mass ∫ p dx, mean and variance of a density given as ln p on a grid, by the trapezoid rule (mean and variance of
+ * the grid density normalised by its mass): the parameters the forward normal fit converges to.
+ * @returns { mass, mean, variance }. Throws RangeError as klNormalFitGradient, and "logP: zero mass on the grid".
+ */
+export function gridMoments(x: Distribution, logP: Distribution): { mass: number; mean: number; variance: number };

@@ -36,3 +36,6 @@ export {
 export { binSamples, countCategories } from './core/binning.js';
 export { distributions } from './core/distributions_namespace.js';
 export { compareCsv } from './compare/csv.js';
+
+// --- Fitting a normal by KL (the <kl-fit> explainer; core: cpp/src/fit.cpp) ---------------------
+export { klNormalFitGradient, gridMoments } from './core/fit.js';
