@@ -1,16 +1,18 @@
-// Dataset comparison: per-column counts and drift metrics, and the JSON report.
+// Dataset comparison: the in-memory table API (compare_tables), DriftMetrics, and the entry points
+// of the streaming engine (compare_json, compare_buffers_json, compare_csv_json).
 #include "divergence/compare.hpp"
 
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <unordered_map>
 
-#include <fast_float/fast_float.h>
 
+#include "divergence/accumulator.hpp"
 #include "divergence/discrete.hpp"
 #include "divergence/errors.hpp"
 #include "divergence/format.hpp"
+#include "divergence/report.hpp"
+#include "divergence/report_spec.hpp"
 #include "divergence/summation.hpp"
 
 namespace divergence {
@@ -21,183 +23,6 @@ constexpr int kMaxBins = 1000000;
 
 std::vector<double> as_doubles(const std::vector<std::size_t>& counts) {
   return std::vector<double>(counts.begin(), counts.end());
-}
-
-// A minimal streaming JSON writer (compact output). The caller keeps the nesting well formed.
-class JsonWriter {
- public:
-  void begin_object() { open('{'); }
-  void end_object() { close('}'); }
-  void begin_array() { open('['); }
-  void end_array() { close(']'); }
-
-  void key(std::string_view k) {
-    separate();
-    string_literal(k);
-    out_ += ':';
-    after_key_ = true;
-  }
-  void value(std::string_view s) {
-    separate();
-    string_literal(s);
-  }
-  void value(const char* s) { value(std::string_view(s)); }
-  void value(bool b) {
-    separate();
-    out_ += b ? "true" : "false";
-  }
-  void value(std::size_t n) {
-    separate();
-    out_ += std::to_string(n);
-  }
-  // Finite numbers as shortest round-trip text; +-inf as the strings "inf"/"-inf"; NaN as null.
-  void value(double x) {
-    if (std::isinf(x)) return value(x > 0 ? "inf" : "-inf");
-    separate();
-    out_ += std::isnan(x) ? "null" : format_number(x);
-  }
-  template <class T>
-  void array(const std::vector<T>& items) {
-    begin_array();
-    for (const T& item : items) value(item);
-    end_array();
-  }
-  template <class T>
-  void member(std::string_view k, const T& v) {
-    key(k);
-    value(v);
-  }
-
-  std::string take() { return std::move(out_); }
-
- private:
-  void open(char c) {
-    separate();
-    out_ += c;
-    first_.push_back(true);
-  }
-  void close(char c) {
-    out_ += c;
-    first_.pop_back();
-  }
-  // Writes the comma between siblings; nothing right after a key or at the start of a container.
-  void separate() {
-    if (after_key_) {
-      after_key_ = false;
-      return;
-    }
-    if (first_.empty()) return;
-    if (!first_.back()) out_ += ',';
-    first_.back() = false;
-  }
-  void string_literal(std::string_view s) {
-    static const char kHex[] = "0123456789abcdef";
-    out_ += '"';
-    for (char ch : s) {
-      const unsigned char c = static_cast<unsigned char>(ch);
-      switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\b': out_ += "\\b"; break;
-        case '\f': out_ += "\\f"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
-        default:
-          if (c < 0x20) {
-            out_ += "\\u00";
-            out_ += kHex[c >> 4];
-            out_ += kHex[c & 15];
-          } else {
-            out_ += ch;  // ASCII and UTF-8 bytes pass through
-          }
-      }
-    }
-    out_ += '"';
-  }
-
-  std::string out_;
-  std::vector<bool> first_;
-  bool after_key_ = false;
-};
-
-void write_file_info(JsonWriter& w, const FileInfo& f) {
-  w.begin_object();
-  w.member("rows", f.rows);
-  w.member("columns", f.columns);
-  w.member("delimiter", std::string_view(&f.dialect.delimiter, 1));
-  w.member("skip_initial_space", f.dialect.skip_initial_space);
-  w.end_object();
-}
-
-void write_summary(JsonWriter& w, const NumericSummary& s, std::size_t missing) {
-  w.begin_object();
-  w.member("n", s.n);
-  w.member("missing", missing);
-  w.member("mean", s.mean);
-  w.member("std", s.std_dev);
-  w.member("min", s.min);
-  w.member("max", s.max);
-  w.end_object();
-}
-
-void write_metrics(JsonWriter& w, const DriftMetrics& m) {
-  w.member("kl_ref_cur_raw", m.kl_ref_cur_raw);
-  w.member("kl_cur_ref_raw", m.kl_cur_ref_raw);
-  w.member("kl_ref_cur_smoothed", m.kl_ref_cur_smoothed);
-  w.member("kl_cur_ref_smoothed", m.kl_cur_ref_smoothed);
-  w.member("js_distance_base_e", m.js_distance_base_e);
-  w.member("js_divergence_base2", m.js_divergence_base2);
-  w.member("psi_smoothed", m.psi_smoothed);
-  w.member("tvd", m.tvd);
-  w.member("hellinger", m.hellinger);
-}
-
-void write_column(JsonWriter& w, const ColumnReport& c) {
-  w.begin_object();
-  w.member("name", c.name);
-  w.member("type", type_name(c.type));
-  w.member("n_ref", c.n_ref);
-  w.member("n_cur", c.n_cur);
-  w.member("missing_ref", c.missing_ref);
-  w.member("missing_cur", c.missing_cur);
-  if (!c.error.empty()) {
-    w.member("error", c.error);
-    w.end_object();
-    return;
-  }
-  if (c.type == ColumnType::Numeric) {
-    w.key("summary");
-    w.begin_object();
-    w.key("reference");
-    write_summary(w, c.summary_ref, c.missing_ref);
-    w.key("current");
-    write_summary(w, c.summary_cur, c.missing_cur);
-    w.end_object();
-    w.key("bins");
-    w.begin_object();
-    w.key("edges");
-    w.array(c.bins.edges);
-    w.key("ref_counts");
-    w.array(c.bins.ref_counts);
-    w.key("cur_counts");
-    w.array(c.bins.cur_counts);
-    if (c.bins.degenerate) w.member("degenerate", true);
-    w.end_object();
-  } else {
-    w.key("categories");
-    w.array(c.categories.categories);
-    w.key("ref_counts");
-    w.array(c.categories.ref_counts);
-    w.key("cur_counts");
-    w.array(c.categories.cur_counts);
-    w.key("only_in_ref");
-    w.array(c.categories.only_in_ref);
-    w.key("only_in_cur");
-    w.array(c.categories.only_in_cur);
-  }
-  write_metrics(w, c.metrics);
-  w.end_object();
 }
 
 ColumnReport compare_column(const std::string& name, const TypedColumn& t, const CompareOptions& opt) {
@@ -227,6 +52,29 @@ ColumnReport compare_column(const std::string& name, const TypedColumn& t, const
 }
 
 }  // namespace
+
+DriftMetrics drift_metrics(Span ref_counts, Span cur_counts, const Smoothing& smoothing) {
+  Options base_e;
+  Options base_2;
+  base_2.base = 2.0;
+  Options as_is;  // smoothed vectors already sum to 1
+  as_is.normalize = false;
+  Options smooth;
+  smooth.smoothing = smoothing;
+  DriftMetrics m;
+  m.kl_ref_cur_raw = kl_divergence(ref_counts, cur_counts, base_e);
+  m.kl_cur_ref_raw = kl_divergence(cur_counts, ref_counts, base_e);
+  const std::vector<double> p = probabilities(ref_counts, smooth, "p");
+  const std::vector<double> q = probabilities(cur_counts, smooth, "q");
+  m.kl_ref_cur_smoothed = kl_divergence(p, q, as_is);
+  m.kl_cur_ref_smoothed = kl_divergence(q, p, as_is);
+  m.js_distance_base_e = js_distance(ref_counts, cur_counts, base_e);
+  m.js_divergence_base2 = js_divergence(ref_counts, cur_counts, base_2);
+  m.psi_smoothed = psi(p, q, as_is);
+  m.tvd = total_variation(ref_counts, cur_counts, base_e);
+  m.hellinger = hellinger(ref_counts, cur_counts, base_e);
+  return m;
+}
 
 DriftMetrics drift_metrics(Span ref_counts, Span cur_counts, double epsilon) {
   Options base_e;
@@ -320,33 +168,33 @@ Report compare_csv(std::string_view reference, std::string_view current, const C
   return compare_tables(ref, cur, opt);
 }
 
-std::string to_json(const Report& report) {
-  JsonWriter w;
-  w.begin_object();
-  w.member("schema", "divergence-lab/compare-report@1");
-  w.key("options");
-  w.begin_object();
-  w.member("binning", "equal-width:" + std::to_string(report.options.bins));
-  w.member("smoothing", "epsilon:" + format_number(report.options.epsilon));
-  w.end_object();
-  w.key("reference");
-  write_file_info(w, report.reference);
-  w.key("current");
-  write_file_info(w, report.current);
-  w.key("only_in_reference");
-  w.array(report.only_in_reference);
-  w.key("only_in_current");
-  w.array(report.only_in_current);
-  w.key("columns");
-  w.begin_array();
-  for (const ColumnReport& c : report.columns) write_column(w, c);
-  w.end_array();
-  w.end_object();
-  return w.take();
+std::string compare_json(const DatasetAccumulator& reference, const DatasetAccumulator& current, const CompareSpec& spec) {
+  return report_json(compare_datasets(reference, current, spec));
+}
+
+std::string compare_buffers_json(std::string_view reference, std::string_view current, const CompareSpec& spec) {
+  check_spec(spec);
+  DatasetAccumulator ref(spec, "reference");
+  ref.feed(reference);
+  ref.finish();
+  DatasetAccumulator cur(spec, "current");
+  cur.feed(current);
+  cur.finish();
+  return compare_json(ref, cur, spec);
+}
+
+CompareSpec spec_from_options(const CompareOptions& opt) {
+  check_options(opt);
+  CompareSpec spec;
+  spec.binning.kind = BinningSpec::Kind::EqualWidth;
+  spec.binning.bins = static_cast<std::size_t>(opt.bins);
+  spec.smoothing = Smoothing::epsilon(opt.epsilon);
+  spec.missing_tokens = opt.missing_tokens;
+  return spec;
 }
 
 std::string compare_csv_json(std::string_view reference, std::string_view current, const CompareOptions& opt) {
-  return to_json(compare_csv(reference, current, opt));
+  return compare_buffers_json(reference, current, spec_from_options(opt));
 }
 
 }  // namespace divergence

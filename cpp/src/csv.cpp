@@ -29,19 +29,6 @@ std::string_view skip_bom(std::string_view data) {
   return data;
 }
 
-// 1-based physical line of byte pos: LF, CRLF and a lone CR each end a line. Used on error paths.
-std::size_t line_at(std::string_view data, std::size_t pos) {
-  std::size_t line = 1;
-  for (std::size_t i = 0; i < pos && i < data.size(); ++i) {
-    if (data[i] == '\n') {
-      ++line;
-    } else if (data[i] == '\r' && (i + 1 >= data.size() || data[i + 1] != '\n')) {
-      ++line;
-    }
-  }
-  return line;
-}
-
 // True when none of the 8 bytes of w is zero or has its high bit set (plain ASCII, no NUL).
 bool ascii_no_nul(std::uint64_t w) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
@@ -119,7 +106,31 @@ std::size_t skip_blank_lines(std::string_view data, std::size_t pos) {
 
 }  // namespace
 
-CsvDialect sniff_dialect(std::string_view data) {
+std::size_t line_at(std::string_view data, std::size_t pos) {
+  std::size_t line = 1;
+  for (std::size_t i = 0; i < pos && i < data.size(); ++i) {
+    if (data[i] == '\n') {
+      ++line;
+    } else if (data[i] == '\r' && (i + 1 >= data.size() || data[i + 1] != '\n')) {
+      ++line;
+    }
+  }
+  return line;
+}
+
+std::size_t first_record_end(std::string_view data) {
+  const std::size_t bom = data.size() - skip_bom(data).size();
+  data.remove_prefix(bom);
+  const std::size_t pos = skip_blank_lines(data, 0);
+  if (pos >= data.size()) return std::string_view::npos;
+  const LineScan header = scan_line(data, pos);
+  if (header.end >= data.size()) return std::string_view::npos;
+  return bom + header.end + 1;
+}
+
+CsvDialect sniff_dialect(std::string_view data) { return sniff_dialect(data, true); }
+
+CsvDialect sniff_dialect(std::string_view data, bool complete) {
   data = skip_bom(data);
   std::size_t pos = skip_blank_lines(data, 0);
   CsvDialect dialect;
@@ -130,6 +141,7 @@ CsvDialect sniff_dialect(std::string_view data) {
   pos = skip_blank_lines(data, header.end);
   for (std::size_t n = 0; n < kSniffLines && pos < data.size(); ++n) {
     const LineScan line = scan_line(data, pos);
+    if (!complete && line.end >= data.size()) break;  // cut by the window: not a whole line
     for (std::size_t k = 0; k < kNumCandidates; ++k) consistent[k] = consistent[k] && line.count[k] == header.count[k];
     pos = skip_blank_lines(data, line.end);
   }

@@ -1,5 +1,6 @@
 // compareCsv through the public API in Node: every pair of ../shared/data against expected.json
-// (equal_width_20 conventions, relative 1e-9), and malformed files.
+// (equal-width and decile bins, Wasserstein, KS, chi-square: relative 1e-9, KS p-values 1e-6),
+// infinities revived, and malformed files.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
@@ -21,7 +22,7 @@ describe('compareCsv reproduces expected.json on every example pair', () => {
         readFileSync(sharedDir + 'data/' + pair.reference_file),
         readFileSync(sharedDir + 'data/' + pair.current_file),
       );
-      assert.equal(report.schema, 'divergence-lab/compare-report@1');
+      assert.equal(report.schema, 'divergence-lab/compare-report@2');
       assert.equal(report.reference.rows, pair.reference_rows);
       assert.equal(report.current.rows, pair.current_rows);
       const byName = new Map(report.columns.map((c) => [c.name, c]));
@@ -35,23 +36,51 @@ describe('compareCsv reproduces expected.json on every example pair', () => {
           assert.deepEqual(got.bins.ref_counts, block.ref_counts, `${name} ref_counts`);
           assert.deepEqual(got.bins.cur_counts, block.cur_counts, `${name} cur_counts`);
           block.edges.forEach((e, i) => assert.ok(close(got.bins.edges[i], e, 1e-15), `${name} edge ${i}`));
-          for (const k of NUMERIC_KEYS) assert.ok(close(got[k], num(block[k]), 1e-9), `${name} ${k}: ${got[k]} vs ${block[k]}`);
+          for (const k of NUMERIC_KEYS) assert.ok(close(got.metrics[k], num(block[k]), 1e-9), `${name} ${k}: ${got.metrics[k]} vs ${block[k]}`);
           const s = want.summary;
           assert.ok(close(got.summary.reference.mean, s.reference.mean, 1e-12), `${name} mean`);
           assert.ok(close(got.summary.current.std, s.current.std_ddof1, 1e-12), `${name} std`);
           assert.equal(got.summary.reference.min, s.reference.min);
           assert.equal(got.summary.current.max, s.current.max);
+          assert.ok(close(got.summary.reference.median, s.reference.median, 1e-12), `${name} median`);
+          // Reference-decile PSI, Wasserstein (raw and normed), two-sample KS (p-value at 1e-6, as the data README says).
+          assert.deepEqual(got.quantile_bins.ref_counts, want.psi_ref_quantile_10.ref_counts, `${name} decile counts`);
+          assert.ok(close(got.metrics.psi_ref_quantile_smoothed, want.psi_ref_quantile_10.psi_smoothed, 1e-9), `${name} decile PSI`);
+          assert.ok(close(got.metrics.wasserstein, want.wasserstein.distance, 1e-9), `${name} W1`);
+          assert.ok(close(got.metrics.wasserstein_normed, want.wasserstein.normed_by_ref_std_ddof0, 1e-9), `${name} W1 normed`);
+          assert.equal(got.metrics.ks_statistic, want.ks.statistic, `${name} KS`);
+          assert.ok(close(got.metrics.ks_pvalue, want.ks.pvalue_auto, 1e-6), `${name} KS p`);
         } else {
           assert.deepEqual(got.categories, want.categories, `${name} categories`);
           assert.deepEqual(got.ref_counts, want.ref_counts, `${name} ref_counts`);
           assert.deepEqual(got.cur_counts, want.cur_counts, `${name} cur_counts`);
           assert.deepEqual(got.only_in_ref, want.only_in_ref, `${name} only_in_ref`);
           assert.deepEqual(got.only_in_cur, want.only_in_cur, `${name} only_in_cur`);
-          for (const k of CATEGORICAL_KEYS) assert.ok(close(got[k], num(want[k]), 1e-9), `${name} ${k}: ${got[k]} vs ${want[k]}`);
+          for (const k of CATEGORICAL_KEYS) assert.ok(close(got.metrics[k], num(want[k]), 1e-9), `${name} ${k}: ${got.metrics[k]} vs ${want[k]}`);
+          const chi = want.chi2_homogeneity;
+          assert.ok(close(got.metrics.chi2_homogeneity.statistic, chi.statistic, 1e-9), `${name} chi2`);
+          assert.ok(close(got.metrics.chi2_homogeneity.pvalue, chi.pvalue, 1e-9), `${name} chi2 p`);
+          const gof = want.chi2_gof_cur_vs_ref_expected;
+          assert.ok(close(got.metrics.chi2_gof_cur_vs_ref_expected.statistic, num(gof.statistic), 1e-9), `${name} gof`);
         }
       }
     });
   }
+});
+
+describe('report details', () => {
+  test('infinities become Infinity, but a category named "inf" stays text', () => {
+    const ref = 'x,label\n1,inf\n2,inf\n3,a\n';
+    const cur = 'x,label\n10,a\n11,b\n12,b\n';
+    const r = dl.compareCsv(ref, cur);
+    const label = r.columns.find((c) => c.name === 'label');
+    assert.deepEqual(label.categories, ['a', 'b', 'inf']);
+    assert.equal(label.metrics.kl_ref_cur_raw, Infinity);
+    const x = r.columns.find((c) => c.name === 'x');
+    assert.equal(x.quantile_bins.edges[0], -Infinity);
+    assert.equal(x.quantile_bins.edges.at(-1), Infinity);
+    assert.equal(typeof r.verdict.drifted, 'boolean');
+  });
 });
 
 describe('malformed input', () => {

@@ -545,57 +545,120 @@ export interface CompareOptions {
   epsilon?: number;
 }
 
-/** Per-side summary of a numeric column. */
+/** Per-side summary of a numeric column (non-missing values). Undefined values (e.g. std of one value) are null. */
 export interface NumericSummary {
+  /** Non-missing values. */
   n: number;
+  /** Missing values (empty, NA, N/A, NaN, null, ?, ...). */
+  missing: number;
   mean: number;
   /** Sample standard deviation (ddof = 1). */
-  std: number;
+  std: number | null;
   min: number;
+  /** Quartiles by numpy's 'linear' method. */
+  q25: number;
+  median: number;
+  q75: number;
   max: number;
 }
 
-/** Metrics shared by numeric and categorical columns. P = reference, Q = current. Nats unless base2. */
+/** A chi-square style test result. */
+export interface TestResult {
+  statistic: number;
+  pvalue: number;
+  dof?: number;
+}
+
+/**
+ * Metrics of one column; P = reference, Q = current; nats unless the key says base2. Infinite values are Infinity.
+ * Numeric columns use the shared bins (`bins`); categorical/boolean columns one bin per category.
+ */
 export interface ColumnMetrics {
   /** D_KL(P‖Q) on raw bin probabilities; Infinity when a bin is empty in current only. */
   kl_ref_cur_raw: number;
   /** D_KL(Q‖P) on raw bin probabilities. */
   kl_cur_ref_raw: number;
-  /** D_KL(P‖Q) after epsilon smoothing of both sides. */
+  /** D_KL(P‖Q) after smoothing both sides (default: empty bins get 1e-4, renormalised). */
   kl_ref_cur_smoothed: number;
+  /** D_KL(Q‖P) after smoothing. */
   kl_cur_ref_smoothed: number;
   /** scipy.spatial.distance.jensenshannon(p, q): base e, in [0, 0.8326]. */
   js_distance_base_e: number;
   /** JS divergence in bits, in [0, 1]. */
   js_divergence_base2: number;
-  /** PSI on smoothed probabilities. */
+  /** PSI on the smoothed shared bins. */
   psi_smoothed: number;
   /** Total variation distance on raw probabilities. */
   tvd: number;
   /** Hellinger distance on raw probabilities. */
   hellinger: number;
+  /** Numeric: PSI on reference-decile bins (the credit-risk convention), smoothed. */
+  psi_ref_quantile_smoothed?: number;
+  /** Numeric: scipy.stats.wasserstein_distance on the raw values. */
+  wasserstein?: number;
+  /** Numeric: wasserstein / max(reference std (ddof 0), 0.001), Evidently's normed Wasserstein. */
+  wasserstein_normed?: number;
+  /** Numeric: two-sample KS statistic and p-value (scipy.stats.ks_2samp, method auto). */
+  ks_statistic?: number;
+  ks_pvalue?: number;
+  ks_method?: 'exact' | 'asymp';
+  /** Categorical: chi-square homogeneity on the 2 × K table (scipy.stats.chi2_contingency, no correction). */
+  chi2_homogeneity?: TestResult;
+  /** Categorical: Pearson goodness of fit of current against reference shares scaled to the current total. */
+  chi2_gof_cur_vs_ref_expected?: TestResult;
+  /** Binary categorical: two-proportion z-test. */
+  z_test?: TestResult;
 }
 
-export interface NumericColumn extends ColumnMetrics {
+/** The drift decision of one column under the chosen preset. */
+export interface ColumnDrift {
+  /** 'ks', 'chisquare', 'z', 'wasserstein', 'jensenshannon', 'psi', ... */
+  test: string;
+  score: number;
+  threshold: number;
+  rule: 'score < threshold' | 'score >= threshold';
+  /** The p-value when the test is one, else null. */
+  pvalue: number | null;
+  /** Shown beside the p-value so that large files are not all flagged: normed Wasserstein or JS distance. */
+  effect_size: number;
+  effect_size_name: string;
+  drifted: boolean;
+}
+
+/** Fields shared by every column of a report. */
+interface ColumnBase {
   name: string;
+  type: 'numeric' | 'categorical' | 'boolean';
+  /** Whether the type was inferred or given by an override. */
+  type_source: 'inferred' | 'override';
+  n_ref: number;
+  n_cur: number;
+  missing_ref: number;
+  missing_cur: number;
+  /** Present only when the column could not be compared (e.g. "current has no non-missing values"). */
+  error?: string;
+  /** Change in the share of missing values, a finding of its own (two-proportion z-test). */
+  missing_change?: { ref_share: number; cur_share: number; change: number; z: number; pvalue: number; flagged: boolean };
+  drift: ColumnDrift | null;
+  /** null when exact; otherwise the approximation used (quantile sketch or heavy hitters) and its error bounds. */
+  approximate: null | { method: string; k: number; [detail: string]: unknown };
+  metrics: ColumnMetrics;
+}
+
+/** A numeric column: summaries, the shared bins and the reference-decile bins it used, so every number can be checked. */
+export interface NumericColumn extends ColumnBase {
   type: 'numeric';
-  n_ref: number;
-  n_cur: number;
-  missing_ref: number;
-  missing_cur: number;
   summary: { reference: NumericSummary; current: NumericSummary };
-  /** The bins used: edges (bins + 1, numpy.linspace over the pooled min..max) and counts per side. */
-  bins: { edges: number[]; ref_counts: number[]; cur_counts: number[] };
+  /** Shared bins: edges (bins + 1) and counts per side. */
+  bins: { kind: string; edges: number[]; ref_counts: number[]; cur_counts: number[]; degenerate?: boolean };
+  /** Reference-decile bins; outer edges are -Infinity and Infinity. */
+  quantile_bins: { kind: string; edges: number[]; ref_counts: number[]; cur_counts: number[] };
 }
 
-export interface CategoricalColumn extends ColumnMetrics {
-  name: string;
-  type: 'categorical';
-  n_ref: number;
-  n_cur: number;
-  missing_ref: number;
-  missing_cur: number;
-  /** Union of the levels of both sides, sorted by code point. */
+/** A categorical or boolean column: one bin per category. */
+export interface CategoricalColumn extends ColumnBase {
+  type: 'categorical' | 'boolean';
+  /** Union of the categories of both sides, sorted by code point. */
   categories: string[];
   ref_counts: number[];
   cur_counts: number[];
@@ -603,23 +666,24 @@ export interface CategoricalColumn extends ColumnMetrics {
   only_in_cur: string[];
 }
 
-/** A column that could not be compared (e.g. no values on one side). */
-export interface FailedColumn {
-  name: string;
-  type: 'numeric' | 'categorical';
-  error: string;
-}
+/** One column of a report. */
+export type ColumnReport = NumericColumn | CategoricalColumn;
 
-export type ColumnReport = NumericColumn | CategoricalColumn | FailedColumn;
-
+/** The comparison report (schema "divergence-lab/compare-report@2"; fields documented in cpp/include/divergence/report.hpp). */
 export interface CompareReport {
-  schema: 'divergence-lab/compare-report@1';
-  options: { binning: string; smoothing: string };
-  reference: { rows: number; columns: number; delimiter: string };
-  current: { rows: number; columns: number; delimiter: string };
+  schema: 'divergence-lab/compare-report@2';
+  /** The options as strings (binning, smoothing, preset, ...). */
+  options: Record<string, string>;
+  /** File facts: format ('csv' | 'jsonl'), rows, columns, delimiter, bytes. */
+  reference: { format: string; rows: number; columns: number; delimiter: string | null; bytes: number };
+  current: { format: string; rows: number; columns: number; delimiter: string | null; bytes: number };
   /** Columns present on one side only (not compared). */
   only_in_reference: string[];
   only_in_current: string[];
+  /** Dataset verdict: drifted when the share of drifted columns reaches the threshold (default 0.5). */
+  verdict: { drifted: boolean; share: number; threshold: number; n_drifted: number; n_columns: number };
+  /** Columns whose statistics are approximate (memory budget exceeded). */
+  approximate_columns: string[];
   /** Common columns in the reference's order. */
   columns: ColumnReport[];
 }

@@ -1,6 +1,16 @@
-// Dataset comparison: two CSV files in, per-column drift report out.
+// Dataset comparison entry points.
 //
-// P = reference (baseline), Q = current. For every column present on both sides:
+// THE ENGINE (schema "divergence-lab/compare-report@2"): two DatasetAccumulators (accumulator.hpp,
+// streaming and mergeable) compared by report.hpp, with CompareSpec options (report_spec.hpp) and
+// drift decisions (drift.hpp):
+//   compare_json(reference_accumulator, current_accumulator, spec)
+//   compare_buffers_json(reference_bytes, current_bytes, spec)      (both files in memory)
+//   compare_csv_json(reference_bytes, current_bytes, CompareOptions) (the bindings' entry point)
+//
+// THE IN-MEMORY TABLE API (kept for callers that hold parsed tables, csv.hpp / columns.hpp):
+// compare_tables / compare_csv give a Report of per-column counts and DriftMetrics on equal-width
+// bins (numeric) or categories, with the same conventions as the engine's "bins" and categorical
+// metrics:
 //   1. Fields equal to a missing token are dropped and counted (columns.hpp); the column is typed
 //      numeric or categorical from both sides together.
 //   2. Counts: numeric -> CompareOptions::bins equal-width bins over the pooled min..max
@@ -21,9 +31,13 @@
 #include "divergence/binning.hpp"
 #include "divergence/columns.hpp"
 #include "divergence/csv.hpp"
+#include "divergence/options.hpp"
 #include "divergence/span.hpp"
 
 namespace divergence {
+
+class DatasetAccumulator;
+struct CompareSpec;
 
 struct CompareOptions {
   int bins = 20;          // equal-width bins for numeric columns, 1 .. 1000000
@@ -49,6 +63,10 @@ struct DriftMetrics {
 // its sum. Errors: those of discrete.hpp ("q: length 3 differs from p (length 2)", ...) and
 // "epsilon: must be a finite number > 0 (got 0)".
 DriftMetrics drift_metrics(Span ref_counts, Span cur_counts, double epsilon);
+
+// The same with any smoothing (options.hpp) for the *_smoothed measures and PSI; Smoothing::none()
+// computes them on the raw shares (then +inf where a bin is empty on one side only).
+DriftMetrics drift_metrics(Span ref_counts, Span cur_counts, const Smoothing& smoothing);
 
 // Summary statistics of one numeric sample.
 struct NumericSummary {
@@ -108,20 +126,19 @@ Report compare_tables(const CsvTable& reference, const CsvTable& current, const 
 // ("current: line 12: expected 7 fields, found 6").
 Report compare_csv(std::string_view reference, std::string_view current, const CompareOptions& opt = {});
 
-// The report as compact JSON, schema "divergence-lab/compare-report@1":
-//   {"schema", "options":{"binning":"equal-width:20","smoothing":"epsilon:0.0001"},
-//    "reference"/"current":{"rows","columns","delimiter","skip_initial_space"},
-//    "only_in_reference":[..], "only_in_current":[..],
-//    "columns":[{"name","type","n_ref","n_cur","missing_ref","missing_cur",
-//                numeric: "summary":{"reference"/"current":{"n","missing","mean","std","min","max"}},
-//                         "bins":{"edges","ref_counts","cur_counts"[,"degenerate":true]},
-//                categorical: "categories","ref_counts","cur_counts","only_in_ref","only_in_cur",
-//                the nine DriftMetrics keys} or {..., "error": "..."} instead of the metrics]}
-// Numbers have the fewest significant digits (at most 17) that read back to the same double;
-// +inf is the string "inf", NaN (std of one value) is null. Strings are UTF-8 with JSON escapes.
-std::string to_json(const Report& report);
+// The engine's report of two finished accumulators as JSON (report.hpp documents the schema
+// "divergence-lab/compare-report@2"). Errors: those of compare_datasets (report.hpp).
+std::string compare_json(const DatasetAccumulator& reference, const DatasetAccumulator& current, const CompareSpec& spec);
 
-// compare_csv then to_json.
+// Both files in memory: accumulates each (errors prefixed "reference" / "current"), then
+// compare_json. Errors: check_spec's, then FormatError ("current: line 12: expected 7 fields, found 6").
+std::string compare_buffers_json(std::string_view reference, std::string_view current, const CompareSpec& spec);
+
+// CompareOptions as a CompareSpec: binning equal-width:bins, smoothing epsilon:epsilon, the missing
+// tokens; everything else at its default. Errors: check_options'.
+CompareSpec spec_from_options(const CompareOptions& opt);
+
+// check_options, then compare_buffers_json with spec_from_options(opt): the engine's report (@2).
 std::string compare_csv_json(std::string_view reference, std::string_view current, const CompareOptions& opt = {});
 
 }  // namespace divergence

@@ -52,6 +52,19 @@ struct CsvDialect {
 // in the header wins; when none occurs, ',' (a one-column file). Never throws.
 CsvDialect sniff_dialect(std::string_view data);
 
+// The same on a prefix of a file (the streaming reader's sniffing window, stream_reader.hpp).
+// complete = false says that data may stop in the middle of a line: a last line without a line
+// end is then left out of the consistency check (the header line is always used).
+CsvDialect sniff_dialect(std::string_view data, bool complete);
+
+// Byte offset just past the end of the first record of data (after a BOM and blank lines; quotes
+// respected, as sniff_dialect reads it), or std::string_view::npos when data holds no complete
+// first record yet. Used to make sure a sniffing window contains the whole header line.
+std::size_t first_record_end(std::string_view data);
+
+// 1-based physical line (LF, CRLF and a lone CR each end one) of byte offset pos of data.
+std::size_t line_at(std::string_view data, std::size_t pos);
+
 // Checks that data has no NUL byte and is valid UTF-8 (no overlong forms, no surrogates, nothing
 // above U+10FFFF). Throws FormatError "binary data (NUL byte) at line N" or "invalid UTF-8 at
 // line N" (prefixed as described above) for the first offending byte.

@@ -2,7 +2,17 @@
 import { wasm } from '../core/module.js';
 
 const encoder = new TextEncoder();
-const NUMERIC_KEY = /^(kl_|psi|js_|tvd|hellinger)/;
+
+/**
+ * Keys whose values are text (names, labels, option strings): a category or column literally
+ * called "inf" stays a string there. Everywhere else the report writes +-infinity as "inf" /
+ * "-inf" (JSON has no infinity), which become Infinity / -Infinity.
+ */
+const TEXT_KEYS = new Set([
+  'schema', 'options', 'name', 'error', 'categories', 'only_in_ref', 'only_in_cur', 'only_in_reference',
+  'only_in_current', 'approximate_columns', 'kind', 'test', 'rule', 'effect_size_name', 'ks_method', 'level',
+  'method', 'format', 'delimiter', 'type', 'type_source',
+]);
 
 function bytesOf(input, name) {
   if (input instanceof Uint8Array) return input;
@@ -12,15 +22,27 @@ function bytesOf(input, name) {
   throw new TypeError(`${name}: expected the file contents as a Uint8Array, ArrayBuffer or string, got ${input === null ? 'null' : typeof input}`);
 }
 
-/** JSON reviver: metric values written as the string "inf" become Infinity. */
-function revive(key, value) {
-  if (value === 'inf' && NUMERIC_KEY.test(key)) return Infinity;
-  return value;
+/** Replaces "inf" / "-inf" by +-Infinity outside the TEXT_KEYS subtrees, in place. */
+function reviveInfinities(node) {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) node[i] = reviveValue(node[i]);
+  } else if (node !== null && typeof node === 'object') {
+    for (const key of Object.keys(node)) {
+      if (!TEXT_KEYS.has(key)) node[key] = reviveValue(node[key]);
+    }
+  }
+  return node;
+}
+
+function reviveValue(value) {
+  if (value === 'inf') return Infinity;
+  if (value === '-inf') return -Infinity;
+  return typeof value === 'object' ? reviveInfinities(value) : value;
 }
 
 /**
  * Compares two CSV files column by column (documented in ../index.d.ts).
- * @returns {object} the report (schema "divergence-lab/compare-report@1")
+ * @returns {object} the report (schema "divergence-lab/compare-report@2")
  */
 export function compareCsv(reference, current, options = {}) {
   const module = wasm('compareCsv');
@@ -41,7 +63,7 @@ export function compareCsv(reference, current, options = {}) {
     module.HEAPU8.set(ref, refPtr);
     module.HEAPU8.set(cur, curPtr);
     const json = module.compareCsv(refPtr, ref.length, curPtr, cur.length, bins, epsilon);
-    return JSON.parse(json, revive);
+    return reviveInfinities(JSON.parse(json));
   } finally {
     module._free(refPtr);
     module._free(curPtr);

@@ -222,8 +222,8 @@ function buildCard(column, index) {
   const data = chartData(column);
   const meta = element('p', 'meta');
   meta.textContent =
-    `${column.type} · JS distance ${formatNumber(column.js_distance_base_e)} · PSI ${formatNumber(column.psi_smoothed)} · ` +
-    `KL(P‖Q) smoothed ${formatNumber(column.kl_ref_cur_smoothed)}`;
+    `${column.type} · JS distance ${formatNumber(column.metrics.js_distance_base_e)} · PSI ${formatNumber(column.metrics.psi_smoothed)} · ` +
+    `KL(P‖Q) smoothed ${formatNumber(column.metrics.kl_ref_cur_smoothed)}`;
   card.append(meta);
 
   if (column.type === 'numeric' && column.summary) {

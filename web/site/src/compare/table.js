@@ -70,7 +70,7 @@ function row(column) {
     return tr;
   }
   for (const key of COUNT_KEYS) tr.append(cell(key, column[key], formatCount));
-  for (const key of METRIC_KEYS) tr.append(cell(key, column[key], formatNumber, METRIC_TITLES[key]));
+  for (const key of METRIC_KEYS) tr.append(cell(key, column.metrics[key], formatNumber, METRIC_TITLES[key]));
   return tr;
 }
 
