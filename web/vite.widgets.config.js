@@ -1,8 +1,9 @@
 // The web components as ONE file with the WebAssembly inlined: dist/widgets/divergence-lab-widgets.js.
 //   npx vite build --config web/vite.widgets.config.js      (npm run build:widgets)
 // Library mode, ES module output, no code splitting. The package's glue import
-// '../../wasm/divergence.mjs' (separate .wasm file) is aliased to web/wasm/divergence-single.mjs
-// (the same module built with -sSINGLE_FILE=1), so the file makes no request beyond itself.
+// '../../wasm/divergence.mjs' (separate .wasm file) is aliased to web/wasm/divergence-widgets.mjs
+// (built with -sSINGLE_FILE=1 from only the bindings the elements call), so the file makes no
+// request beyond itself and carries no CSV engine, two-sample tests or distribution families.
 // Needs the WASM build first: scripts/build wasm.
 //
 // One patch of the glue (plugin below): Emscripten 3.1.6's getBinaryPromise() tries
@@ -14,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
-const single = fileURLToPath(new URL('./wasm/divergence-single.mjs', import.meta.url));
+const single = fileURLToPath(new URL('./wasm/divergence-widgets.mjs', import.meta.url));
 
 export default defineConfig({
   root: fileURLToPath(new URL('./src/widgets/', import.meta.url)),

@@ -52,6 +52,7 @@ std::vector<double> equal_width_edges(double lo, double hi, std::size_t bins) {
       const double t = static_cast<double>(i);
       edges[i] = (n - t) * (lo / n) + t * (hi / n);
     }
+    edges[0] = lo;  // n * (lo / n) can round past lo, leaving the minimum outside every bin (fuzzing)
   }
   edges[bins] = hi;
   return edges;

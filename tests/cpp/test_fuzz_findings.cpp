@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "divergence/bin_rules.hpp"
+#include "divergence/binning.hpp"
 #include "divergence/errors.hpp"
 #include "divergence/samples.hpp"
 
@@ -33,6 +34,17 @@ TEST(FuzzFinding, RuleWithAstronomicalBinCountIsAnError) {
   } catch (const divergence::ArgumentError& e) {
     EXPECT_EQ(std::string(e.what()).rfind("binning: the fd rule asks for", 0), 0u) << e.what();
   }
+}
+
+// fuzz_binning (found in a CI run): when hi - lo overflows, the fallback edge formula rounded the
+// first edge above the minimum, and the minimum value fell outside every bin (a value lost).
+TEST(FuzzFinding, EqualWidthBinsKeepTheMinimumWhenTheRangeOverflows) {
+  const Vec ref{-1.7974736899010564e+308, -8.7777985100699019e+304, 5.266679106696099e+306};
+  const auto b = divergence::equal_width_bins(ref, {}, 9);
+  EXPECT_EQ(b.edges.front(), ref[0]);
+  std::size_t total = 0;
+  for (std::size_t c : b.ref_counts) total += c;
+  EXPECT_EQ(total, ref.size());
 }
 
 }  // namespace

@@ -1,12 +1,11 @@
-// Embind bindings of the discrete measures, log space, normal distributions and the CSV
-// comparison. Conventions (pointer + length arrays, output buffers, errors): bridge.hpp.
+// Embind bindings of the discrete measures, log space and normal distributions.
+// Conventions (pointer + length arrays, output buffers, errors): bridge.hpp.
 #include <emscripten/bind.h>
 
 #include <cstdint>
 #include <string>
 
 #include "bridge.hpp"
-#include "divergence/compare.hpp"
 #include "divergence/discrete.hpp"
 #include "divergence/errors.hpp"
 #include "divergence/log_space.hpp"
@@ -116,18 +115,6 @@ double kl_grid_log(std::uintptr_t x, std::size_t nx, std::uintptr_t p, std::size
 
 double rel_entr(double x, double y) { return divergence::rel_entr(x, y); }
 
-std::string compare_csv(std::uintptr_t ref, std::size_t nref, std::uintptr_t cur, std::size_t ncur, int bins,
-                        double epsilon) {
-  return guarded([&] {
-    divergence::CompareOptions opt;
-    opt.bins = bins;
-    opt.epsilon = epsilon;
-    const std::string_view r(reinterpret_cast<const char*>(ref), nref);
-    const std::string_view c(reinterpret_cast<const char*>(cur), ncur);
-    return divergence::compare_csv_json(r, c, opt);
-  });
-}
-
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(divergence) {
@@ -151,5 +138,4 @@ EMSCRIPTEN_BINDINGS(divergence) {
   emscripten::function("normalLogPdf", &normal_log_pdf);
   emscripten::function("klGridLog", &kl_grid_log);
   emscripten::function("relEntr", &rel_entr);
-  emscripten::function("compareCsv", &compare_csv);
 }
