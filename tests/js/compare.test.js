@@ -107,3 +107,22 @@ describe('malformed input', () => {
     assert.throws(() => dl.compareCsv(42, 'a\n1\n'), /^TypeError: reference: /);
   });
 });
+
+describe('compare() with engine options', () => {
+  test('preset psi, reference-quantile binning and type overrides', () => {
+    const ref = 'x,code\n1,10\n2,20\n3,10\n4,20\n';
+    const cur = 'x,code\n5,10\n6,10\n7,10\n8,20\n';
+    const r = dl.compare(ref, cur, { preset: 'psi', binning: 'reference-quantile:2', types: { code: 'categorical' } });
+    assert.equal(r.options.preset, 'psi');
+    const code = r.columns.find((c) => c.name === 'code');
+    assert.equal(code.type, 'categorical');
+    assert.equal(code.type_source, 'override');
+    assert.deepEqual(code.categories, ['10', '20']);
+    assert.equal(r.columns.find((c) => c.name === 'x').drift.test, 'psi');
+    assert.equal(typeof dl.compareJson(ref, cur), 'string');
+  });
+  test('unknown options are errors naming them', () => {
+    assert.throws(() => dl.compare('a\n1\n', 'a\n1\n', { bins: 3 }), (e) => e instanceof RangeError && e.message.startsWith("options: unknown option 'bins'"));
+    assert.throws(() => dl.compare('a\n1\n', 'a\n1\n', { binning: 'equal:3' }), (e) => e.message.startsWith("binning: unknown rule 'equal:3'"));
+  });
+});

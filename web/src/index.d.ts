@@ -688,6 +688,63 @@ export interface CompareReport {
   columns: ColumnReport[];
 }
 
+/** Options of compare(): every option of the engine (cpp/include/divergence/report_spec.hpp documents each). */
+export interface CompareAllOptions {
+  /** 'auto' (default: '{' first means JSON Lines), 'csv' (also TSV; delimiter sniffed) or 'jsonl'. */
+  format?: 'auto' | 'csv' | 'jsonl';
+  /** Shared bins of numeric columns: see Binning (default 'equal-width:20'). */
+  binning?: Binning;
+  /** Reference-quantile bins for the decile PSI (default 10). */
+  quantileBins?: number;
+  /** 'epsilon:X' (default 'epsilon:0.0001'), 'pseudocount:X', 'none', or a Smoothing object. */
+  smoothing?: string | Smoothing;
+  /** Missing-value tokens (default: empty, NA, N/A, NaN, nan, null, NULL, None, ?, #N/A, n/a, -NaN, -nan, <NA>). */
+  missing?: readonly string[];
+  /** Type overrides: { column: 'numeric' | 'categorical' | 'boolean' }. */
+  types?: Record<string, 'numeric' | 'categorical' | 'boolean'>;
+  /** Drift preset: 'default' (Evidently-style tests by type and size), 'psi' (0.1 / 0.25), 'custom'. */
+  preset?: 'default' | 'psi' | 'custom';
+  /** For preset 'custom': 'measure:threshold' for numeric columns (default 'wasserstein_normed:0.1'). */
+  customNumeric?: string;
+  /** For preset 'custom': 'measure:threshold' for categorical columns (default 'js_distance_base_e:0.1'). */
+  customCategorical?: string;
+  /** PSI thresholds [moderate, major] (default [0.1, 0.25]). */
+  psiThresholds?: readonly number[];
+  /** Share of drifted columns that makes the dataset drifted, in (0, 1] (default 0.5). */
+  driftShare?: number;
+  /** p-value below which a change of the missing share is flagged (default 0.05). */
+  missingAlpha?: number;
+  /** Bytes of stored numeric values per side before a column switches to the quantile sketch, e.g. '64M' (default). */
+  memoryBudget?: string | number;
+  /** Distinct labels counted exactly per column and side before heavy hitters (default 10000). */
+  categoryLimit?: number;
+}
+
+/**
+ * Compares a reference file (P) with a current file (Q) column by column, with every option of the engine: CSV/TSV
+ * or JSON Lines; per column the summaries, KL both ways (raw and smoothed), JS, PSI (shared and decile bins),
+ * Wasserstein (raw and normed), KS, TV, Hellinger, chi-square tests, the missing-share change, and a drift
+ * decision under the preset; a dataset verdict. The same engine as the CLI (`npx divergence-lab compare`).
+ * @returns the report (CompareReport), with "inf" turned into Infinity.
+ * Throws an Error named "FormatError" for a malformed file ("current: line 12: expected 7 fields, found 6");
+ * RangeError naming a bad option ("binning: unknown rule 'equal:20' (known: ...)", "options: unknown option 'x'").
+ */
+export function compare(
+  reference: Uint8Array | ArrayBuffer | string,
+  current: Uint8Array | ArrayBuffer | string,
+  options?: CompareAllOptions,
+): CompareReport;
+
+/**
+ * compare() returning the report as JSON text exactly as the engine wrote it (infinities as "inf"): what the CLI
+ * prints and what an export should save. @returns JSON text (schema divergence-lab/compare-report@2).
+ */
+export function compareJson(
+  reference: Uint8Array | ArrayBuffer | string,
+  current: Uint8Array | ArrayBuffer | string,
+  options?: CompareAllOptions,
+): string;
+
 /**
  * Compares a reference CSV (P, e.g. training data) with a current CSV (Q, e.g. production data),
  * column by column, entirely in WebAssembly: RFC 4180 parsing (quotes, CRLF, BOM, delimiter

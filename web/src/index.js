@@ -35,7 +35,7 @@ export {
 } from './core/samples.js';
 export { binSamples, countCategories } from './core/binning.js';
 export { distributions } from './core/distributions_namespace.js';
-export { compareCsv } from './compare/csv.js';
+export { compare, compareJson, compareCsv } from './compare/compare.js';
 
 // --- Fitting a normal by KL (the <kl-fit> explainer; core: cpp/src/fit.cpp) ---------------------
 export { klNormalFitGradient, gridMoments } from './core/fit.js';
