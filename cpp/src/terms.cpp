@@ -108,8 +108,15 @@ double sum_terms(Term t, Span p, Span q, const Options& opt) {
   check_base(opt.base);
   const std::vector<double> a = probabilities(p, opt, "p");
   const std::vector<double> b = probabilities(q, opt, "q");
+  // A +inf term (P puts mass where Q has none) makes the measure +inf whatever the finite terms
+  // do; summing it with a finite term that overflowed to -inf (raw weights near 1e306) would give
+  // inf - inf = NaN (found by fuzzing).
   NeumaierSum acc;
-  for (std::size_t i = 0; i < a.size(); ++i) acc.add(term(t, a[i], b[i]));
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const double x = term(t, a[i], b[i]);
+    if (x == kInf) return is_logarithmic(t) ? kInf / log_base(opt.base) : kInf;
+    acc.add(x);
+  }
   const double sum = acc.value();
   return is_logarithmic(t) ? sum / log_base(opt.base) : sum;
 }

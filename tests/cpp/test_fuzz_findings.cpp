@@ -7,6 +7,7 @@
 #include "divergence/binning.hpp"
 #include "divergence/errors.hpp"
 #include "divergence/samples.hpp"
+#include "divergence/terms.hpp"
 
 namespace {
 
@@ -45,6 +46,16 @@ TEST(FuzzFinding, EqualWidthBinsKeepTheMinimumWhenTheRangeOverflows) {
   std::size_t total = 0;
   for (std::size_t c : b.ref_counts) total += c;
   EXPECT_EQ(total, ref.size());
+}
+
+// fuzz_discrete (found in a CI run): cross-entropy on raw weights, with one term overflowing to
+// -inf (-p ln q, q ~ 1.4e306) and another +inf (q = 0 < p), summed to NaN.
+TEST(FuzzFinding, CrossEntropyWithAnInfiniteAndAnOverflowingTermIsInfinite) {
+  divergence::Options raw;
+  raw.normalize = false;
+  const Vec p{1.3879248467686997e+306, 2.0};
+  const Vec q{1.384654686539458e+306, 0.0};
+  EXPECT_EQ(divergence::sum_terms(divergence::Term::CrossEntropy, p, q, raw), INFINITY);
 }
 
 }  // namespace
