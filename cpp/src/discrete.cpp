@@ -128,11 +128,21 @@ double kl_divergence(Span p, Span q, const Options& opt) { return sum_terms(Term
 double cross_entropy(Span p, Span q, const Options& opt) { return sum_terms(Term::CrossEntropy, p, q, opt); }
 
 double js_divergence(Span p, Span q, const Options& opt) {
-  // Rounding can leave a tiny negative value for identical inputs; JS is >= 0 by definition.
-  return std::max(0.0, sum_terms(Term::JensenShannon, p, q, opt));
+  // Rounding can leave a tiny negative value for identical inputs; JS is >= 0 in nats by
+  // definition. Clamp before converting the unit: a base below 1 makes it negative.
+  check_base(opt.base);
+  Options nats = opt;
+  nats.base = kE;
+  return std::max(0.0, sum_terms(Term::JensenShannon, p, q, nats)) / log_base(opt.base);
 }
 
-double js_distance(Span p, Span q, const Options& opt) { return std::sqrt(js_divergence(p, q, opt)); }
+double js_distance(Span p, Span q, const Options& opt) {
+  check_base(opt.base);
+  if (opt.base < 1.0) {
+    throw range_error("base", "must be > 1 for a distance (got " + format_number(opt.base) + "): the square root of a negative divergence");
+  }
+  return std::sqrt(js_divergence(p, q, opt));
+}
 
 std::vector<double> kl_terms(Span p, Span q, const Options& opt) { return pointwise_terms(Term::KL, p, q, opt); }
 

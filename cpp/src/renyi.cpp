@@ -39,14 +39,30 @@ double renyi_divergence(Span p, Span q, double alpha, const Options& opt) {
     const double m = mass.value();
     return m == 0.0 ? kInf : -std::log(m) / lb;
   }
-  // S - 1 = sum_{p>0} p (exp((1-alpha) ln(q/p)) - 1) + (sum p - 1); the last part is 0 for
-  // probabilities (its rounding noise is dropped) and is kept for raw weights.
   const bool probabilities_in = opt.normalize || opt.smoothing.kind != Smoothing::Kind::None;
+  if (!probabilities_in) {
+    // Raw weights can be as large as 1e308: ln S = log-sum-exp of alpha ln p + (1-alpha) ln q,
+    // which cannot overflow (summing the weights themselves gave inf - inf = NaN: fuzzing).
+    std::vector<double> logs;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (a[i] == 0.0) continue;
+      if (b[i] == 0.0) {
+        if (alpha > 1.0) return kInf;
+        continue;  // p^alpha * 0^(1-alpha) = 0 for alpha < 1
+      }
+      logs.push_back(alpha * std::log(a[i]) + (1.0 - alpha) * std::log(b[i]));
+    }
+    if (logs.empty()) return kInf;  // S = 0: disjoint supports
+    const double m = *std::max_element(logs.begin(), logs.end());
+    NeumaierSum sum;
+    for (double l : logs) sum.add(std::exp(l - m));
+    return (m + std::log(sum.value())) / (alpha - 1.0) / lb;
+  }
+  // Probabilities: S - 1 = sum_{p>0} p (exp((1-alpha) ln(q/p)) - 1), every term >= -p, evaluated
+  // with expm1 and log1p so that alpha near 1 and P near Q keep their digits.
   NeumaierSum excess;
-  NeumaierSum p_total;
   for (std::size_t i = 0; i < a.size(); ++i) {
     if (a[i] == 0.0) continue;
-    p_total.add(a[i]);
     if (b[i] == 0.0) {
       if (alpha > 1.0) return kInf;
       excess.add(-a[i]);
@@ -54,11 +70,11 @@ double renyi_divergence(Span p, Span q, double alpha, const Options& opt) {
     }
     excess.add(a[i] * std::expm1((1.0 - alpha) * log_ratio(b[i], a[i])));
   }
-  if (!probabilities_in) excess.add(p_total.value() - 1.0);
   const double s_minus_1 = excess.value();
   if (s_minus_1 <= -1.0) return kInf;  // sum p^a q^(1-a) = 0: disjoint supports (alpha < 1)
-  const double d = std::log1p(s_minus_1) / (alpha - 1.0) / lb;
-  return probabilities_in ? std::max(0.0, d) : d;  // >= 0 for probabilities (Gibbs)
+  // >= 0 in nats for probabilities (Gibbs): clamp rounding noise before converting the unit, as
+  // a base below 1 makes every divergence negative.
+  return std::max(0.0, std::log1p(s_minus_1) / (alpha - 1.0)) / lb;
 }
 
 double bhattacharyya_coefficient(Span p, Span q, const Options& opt) {

@@ -7,6 +7,8 @@
 #include "divergence/binning.hpp"
 #include "divergence/errors.hpp"
 #include "divergence/samples.hpp"
+#include "divergence/discrete.hpp"
+#include "divergence/renyi.hpp"
 #include "divergence/terms.hpp"
 
 namespace {
@@ -56,6 +58,34 @@ TEST(FuzzFinding, CrossEntropyWithAnInfiniteAndAnOverflowingTermIsInfinite) {
   const Vec p{1.3879248467686997e+306, 2.0};
   const Vec q{1.384654686539458e+306, 0.0};
   EXPECT_EQ(divergence::sum_terms(divergence::Term::CrossEntropy, p, q, raw), INFINITY);
+}
+
+// fuzz_discrete (found with FUZZ_SEED=1, 100 s): Rényi of raw weights near 7e307 summed the
+// weights to inf and an overflowed partial sum to -inf: NaN. Raw weights now go through a
+// log-sum-exp of alpha ln p + (1 - alpha) ln q.
+TEST(FuzzFinding, RenyiOfHugeRawWeightsIsFinite) {
+  divergence::Options raw;
+  raw.normalize = false;
+  const Vec p{7.0219290034024456e+307, 7.0219290034024456e+307, 7.0219290034024456e+307, 1.0};
+  const Vec q{8.25, 8.25, 7.0219290034024456e+307, 0.0};
+  const double d = divergence::renyi_divergence(p, q, 0.5, raw);
+  EXPECT_TRUE(std::isfinite(d)) << d;
+  // Against the direct formula in long double: ln(sum p^a q^(1-a)) / (a - 1).
+  long double s = 0;
+  for (int i = 0; i < 3; ++i) s += std::sqrt(static_cast<long double>(p[i])) * std::sqrt(static_cast<long double>(q[i]));
+  EXPECT_NEAR(d, static_cast<double>(std::log(s) / -0.5L), 1e-12 * std::fabs(d));
+}
+
+// Found while fixing the above: the clamp at 0 came after the unit conversion, so a base below 1
+// (allowed, as SciPy) turned legitimately negative values into 0.
+TEST(FuzzFinding, BasesBelowOneKeepTheirSign) {
+  divergence::Options half;
+  half.base = 0.5;
+  const Vec p{0.2, 0.8}, q{0.6, 0.4};
+  EXPECT_NEAR(divergence::js_divergence(p, q, half), divergence::js_divergence(p, q) / std::log(0.5), 1e-15);
+  EXPECT_NEAR(divergence::renyi_divergence(p, q, 2.0, half), divergence::renyi_divergence(p, q, 2.0) / std::log(0.5), 1e-15);
+  EXPECT_LT(divergence::js_divergence(p, q, half), 0.0);
+  EXPECT_THROW(divergence::js_distance(p, q, half), divergence::ArgumentError);
 }
 
 }  // namespace

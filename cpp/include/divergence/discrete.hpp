@@ -58,7 +58,8 @@ double cross_entropy(Span p, Span q, const Options& opt = {});
 double js_divergence(Span p, Span q, const Options& opt = {});
 
 // Jensen-Shannon distance sqrt(JS(P, Q)), a metric. Matches
-// scipy.spatial.distance.jensenshannon(p, q, base).
+// scipy.spatial.distance.jensenshannon(p, q, base). Bases below 1 make the divergence negative:
+// "base: must be > 1 for a distance (got 0.5): ..." (SciPy returns NaN).
 double js_distance(Span p, Span q, const Options& opt = {});
 
 // Pointwise KL terms p_i log(p_i/q_i) (after normalization if requested), in the chosen base;
