@@ -1,14 +1,13 @@
 // The API reference page (api.html), generated at build time from web/src/index.d.ts by
 // web/site/plugins/api-docs.js. The page is checked against the .d.ts read here with plain regexes,
 // independently of the generator's parser; the generator itself is checked on a synthetic .d.ts.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { parseFunctionSignature } from '../../web/site/plugins/dts-parser.js';
 import { renderApi } from '../../web/site/plugins/api-render.js';
 
 const dts = readFileSync(fileURLToPath(new URL('../../web/src/index.d.ts', import.meta.url)), 'utf8');
-const shots = '/tmp/api-shots/';
 
 /** Text of a /** *\/ comment body: no asterisks, tags and backticks, whitespace collapsed. */
 const docText = (body) =>
@@ -152,18 +151,19 @@ test.describe('api.html', () => {
     expect(overflow.sigs).toBe(0);
   });
 
-  test('screenshots', async ({ page }) => {
-    mkdirSync(shots, { recursive: true });
+  test('screenshots', async ({ page }, testInfo) => {
+    // Saved with the run's artifacts (test-results/), as the other pages' screenshots.
+    const shot = (name) => testInfo.outputPath(name);
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.screenshot({ path: `${shots}api-1280.png` });
-    await page.screenshot({ path: `${shots}api-1280-full.png`, fullPage: true });
-    await page.locator('#klDivergence').screenshot({ path: `${shots}api-1280-klDivergence.png` });
-    await page.locator('#conventions').screenshot({ path: `${shots}api-1280-conventions.png` });
+    await page.screenshot({ path: shot(`api-1280.png`) });
+    await page.screenshot({ path: shot(`api-1280-full.png`), fullPage: true });
+    await page.locator('#klDivergence').screenshot({ path: shot(`api-1280-klDivergence.png`) });
+    await page.locator('#conventions').screenshot({ path: shot(`api-1280-conventions.png`) });
     await page.setViewportSize({ width: 375, height: 800 });
-    await page.screenshot({ path: `${shots}api-375.png` });
-    await page.screenshot({ path: `${shots}api-375-full.png`, fullPage: true });
+    await page.screenshot({ path: shot(`api-375.png`) });
+    await page.screenshot({ path: shot(`api-375-full.png`), fullPage: true });
     for (const id of ['klDivergenceRows', 'pointwiseTerms', 'KlOptions', 'FGenerator', 'section-overview', 'conventions']) {
-      await page.locator(`#${id}`).screenshot({ path: `${shots}api-375-${id}.png` });
+      await page.locator(`#${id}`).screenshot({ path: shot(`api-375-${id}.png`) });
     }
   });
 });
