@@ -77,24 +77,10 @@ DriftMetrics drift_metrics(Span ref_counts, Span cur_counts, const Smoothing& sm
 }
 
 DriftMetrics drift_metrics(Span ref_counts, Span cur_counts, double epsilon) {
-  Options base_e;
-  Options base_2;
-  base_2.base = 2.0;
-  Options as_is;  // smoothed vectors already sum to 1
-  as_is.normalize = false;
-  DriftMetrics m;
-  m.kl_ref_cur_raw = kl_divergence(ref_counts, cur_counts, base_e);
-  m.kl_cur_ref_raw = kl_divergence(cur_counts, ref_counts, base_e);
-  const std::vector<double> p = smooth_epsilon(ref_counts, epsilon, "p");
-  const std::vector<double> q = smooth_epsilon(cur_counts, epsilon, "q");
-  m.kl_ref_cur_smoothed = kl_divergence(p, q, as_is);
-  m.kl_cur_ref_smoothed = kl_divergence(q, p, as_is);
-  m.js_distance_base_e = js_distance(ref_counts, cur_counts, base_e);
-  m.js_divergence_base2 = js_divergence(ref_counts, cur_counts, base_2);
-  m.psi_smoothed = psi(p, q, as_is);
-  m.tvd = total_variation(ref_counts, cur_counts, base_e);
-  m.hellinger = hellinger(ref_counts, cur_counts, base_e);
-  return m;
+  if (!(std::isfinite(epsilon) && epsilon > 0.0)) {
+    throw range_error("epsilon", "must be a finite number > 0 (got " + format_number(epsilon) + ")");
+  }
+  return drift_metrics(ref_counts, cur_counts, Smoothing::epsilon(epsilon));
 }
 
 NumericSummary summarize(Span values) {
