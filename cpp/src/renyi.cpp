@@ -41,22 +41,32 @@ double renyi_divergence(Span p, Span q, double alpha, const Options& opt) {
   }
   const bool probabilities_in = opt.normalize || opt.smoothing.kind != Smoothing::Kind::None;
   if (!probabilities_in) {
-    // Raw weights can be as large as 1e308: ln S = log-sum-exp of alpha ln p + (1-alpha) ln q,
-    // which cannot overflow (summing the weights themselves gave inf - inf = NaN: fuzzing).
-    std::vector<double> logs;
+    // Raw weights can be as large as 1e308 and alpha as large as 1e306. With r = ln p - ln q and
+    // r_max its largest value, ln S = alpha r_max + ln T, T = sum exp(ln q + alpha (r - r_max)):
+    // every exponent of T is at most ln q, so nothing overflows (fuzzing found inf - inf = NaN in
+    // both the plain sum and a log-sum-exp of alpha ln p + (1 - alpha) ln q).
+    std::vector<double> log_q, ratio;
     for (std::size_t i = 0; i < a.size(); ++i) {
       if (a[i] == 0.0) continue;
       if (b[i] == 0.0) {
         if (alpha > 1.0) return kInf;
         continue;  // p^alpha * 0^(1-alpha) = 0 for alpha < 1
       }
-      logs.push_back(alpha * std::log(a[i]) + (1.0 - alpha) * std::log(b[i]));
+      log_q.push_back(std::log(b[i]));
+      ratio.push_back(std::log(a[i]) - log_q.back());
     }
-    if (logs.empty()) return kInf;  // S = 0: disjoint supports
-    const double m = *std::max_element(logs.begin(), logs.end());
+    if (ratio.empty()) return kInf;  // S = 0: disjoint supports
+    const double r_max = *std::max_element(ratio.begin(), ratio.end());
+    std::vector<double> exponents(ratio.size());
+    for (std::size_t i = 0; i < ratio.size(); ++i) {
+      const double shift = ratio[i] == r_max ? 0.0 : alpha * (ratio[i] - r_max);  // <= 0; 0 * inf avoided
+      exponents[i] = log_q[i] + shift;
+    }
+    const double m = *std::max_element(exponents.begin(), exponents.end());
     NeumaierSum sum;
-    for (double l : logs) sum.add(std::exp(l - m));
-    return (m + std::log(sum.value())) / (alpha - 1.0) / lb;
+    for (double e : exponents) sum.add(std::exp(e - m));
+    const double log_t = m + std::log(sum.value());
+    return (r_max * (alpha / (alpha - 1.0)) + log_t / (alpha - 1.0)) / lb;
   }
   // Probabilities: S - 1 = sum_{p>0} p (exp((1-alpha) ln(q/p)) - 1), every term >= -p, evaluated
   // with expm1 and log1p so that alpha near 1 and P near Q keep their digits.

@@ -76,6 +76,21 @@ TEST(FuzzFinding, RenyiOfHugeRawWeightsIsFinite) {
   EXPECT_NEAR(d, static_cast<double>(std::log(s) / -0.5L), 1e-12 * std::fabs(d));
 }
 
+// fuzz_discrete (found in a CI run): the same with alpha = 1.4e306, where alpha ln p itself
+// overflows; large orders must tend to ln max p/q (here ln(1e248 / 6.75)).
+TEST(FuzzFinding, RenyiOfRawWeightsWithAnAstronomicalOrderTendsToTheMaxLogRatio) {
+  divergence::Options raw;
+  raw.normalize = false;
+  const Vec p{2, 0.25, 1.0290437361948742e+248, 6.75};
+  const Vec q{6.75, 6.75, 6.75, 6.75};
+  const double d = divergence::renyi_divergence(p, q, 1.3824172084878715e+306, raw);
+  EXPECT_NEAR(d, std::log(1.0290437361948742e+248 / 6.75), 1e-12 * d);
+  // A moderate order against the direct long-double formula.
+  long double s = 0;
+  for (int i = 0; i < 4; ++i) s += std::pow(static_cast<long double>(p[i]), 1.5L) * std::pow(static_cast<long double>(q[i]), -0.5L);
+  EXPECT_NEAR(divergence::renyi_divergence(p, q, 1.5, raw), static_cast<double>(std::log(s) / 0.5L), 1e-12 * 1144);
+}
+
 // Found while fixing the above: the clamp at 0 came after the unit conversion, so a base below 1
 // (allowed, as SciPy) turned legitimately negative values into 0.
 TEST(FuzzFinding, BasesBelowOneKeepTheirSign) {
