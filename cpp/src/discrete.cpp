@@ -67,8 +67,8 @@ void normalize_in_place(std::vector<double>& v) {
 }
 
 // Divided by the sum (rescaled first when the plain sum overflows), or copied as they are.
-std::vector<double> plain_probabilities(Span p, bool normalize, const char* name) {
-  const double total = check_distribution(p, name);
+// p is validated and total is its sum (check_distribution).
+std::vector<double> plain_probabilities(Span p, double total, bool normalize) {
   std::vector<double> out(p.begin(), p.end());
   if (!normalize) return out;
   if (std::isfinite(total)) {
@@ -87,15 +87,18 @@ std::vector<double> plain_probabilities(Span p, bool normalize, const char* name
   return out;
 }
 
-}  // namespace
+void check_smoothing(const Smoothing& smoothing) {
+  if (smoothing.kind == Smoothing::Kind::Epsilon) check_amount(smoothing.amount, "smoothing.epsilon");
+  if (smoothing.kind == Smoothing::Kind::Pseudocount) check_amount(smoothing.amount, "smoothing.pseudocount");
+}
 
-std::vector<double> probabilities(Span p, const Options& opt, const char* name) {
+// The Options rules on a validated p with sum total (the smoothing amount already checked).
+std::vector<double> apply_rules(Span p, double total, const Options& opt) {
   switch (opt.smoothing.kind) {
     case Smoothing::Kind::None:
-      return plain_probabilities(p, opt.normalize, name);
+      break;
     case Smoothing::Kind::Epsilon: {
-      check_amount(opt.smoothing.amount, "smoothing.epsilon");
-      std::vector<double> a = plain_probabilities(p, true, name);
+      std::vector<double> a = plain_probabilities(p, total, true);
       for (double& x : a) {
         if (x == 0.0) x = opt.smoothing.amount;
       }
@@ -103,17 +106,34 @@ std::vector<double> probabilities(Span p, const Options& opt, const char* name) 
       return a;
     }
     case Smoothing::Kind::Pseudocount: {
-      check_amount(opt.smoothing.amount, "smoothing.pseudocount");
-      check_distribution(p, name);
       std::vector<double> a(p.begin(), p.end());
       for (double& x : a) x += opt.smoothing.amount;
       normalize_in_place(a);
       return a;
     }
   }
-  return plain_probabilities(p, opt.normalize, name);
+  return plain_probabilities(p, total, opt.normalize);
 }
 
+}  // namespace
+
+std::vector<double> probabilities(Span p, const Options& opt, const char* name) {
+  check_smoothing(opt.smoothing);
+  const double total = check_distribution(p, name);
+  return apply_rules(p, total, opt);
+}
+
+ProbabilityPair probability_pair(Span p, Span q, const Options& opt) {
+  // Each input is validated once, in check_pair's order, then base and smoothing.
+  const double total_p = check_distribution(p, "p");
+  const double total_q = check_distribution(q, "q");
+  if (p.size != q.size) {
+    throw range_error("q", "length " + std::to_string(q.size) + " differs from p (length " + std::to_string(p.size) + ")");
+  }
+  check_base(opt.base);
+  check_smoothing(opt.smoothing);
+  return {apply_rules(p, total_p, opt), apply_rules(q, total_q, opt)};
+}
 
 double entropy(Span p, const Options& opt) {
   check_base(opt.base);

@@ -17,10 +17,7 @@ namespace divergence {
 double renyi_divergence(Span p, Span q, double alpha, const Options& opt) {
   if (!(alpha >= 0.0)) throw range_error("alpha", "must be >= 0 (got " + format_number(alpha) + ")");
   if (alpha == 1.0) return sum_terms(Term::KL, p, q, opt);
-  check_pair(p, q);
-  check_base(opt.base);
-  const std::vector<double> a = probabilities(p, opt, "p");
-  const std::vector<double> b = probabilities(q, opt, "q");
+  const auto [a, b] = probability_pair(p, q, opt);
   const double lb = log_base(opt.base);
   if (std::isinf(alpha)) {
     double largest = -kInf;

@@ -10,6 +10,7 @@
 #include <limits>
 #include <map>
 #include <unordered_map>
+#include <utility>
 
 #include "divergence/bin_rules.hpp"
 #include "divergence/binning.hpp"
@@ -294,43 +295,43 @@ std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
 // ----- numeric comparison -----
 
-BinsBlock exact_bins(const CompareSpec& spec, const std::vector<double>& r, const std::vector<double>& c) {
+// A BinsBlock of the given kind from two samples counted on shared bins.
+BinsBlock bins_block(std::string kind, const BinnedPair& bp) {
   BinsBlock b;
-  b.kind = spec.binning.name();
+  b.kind = std::move(kind);
+  b.edges = bp.edges;
+  b.ref_counts = to_u64(bp.ref_counts);
+  b.cur_counts = to_u64(bp.cur_counts);
+  return b;
+}
+
+BinsBlock exact_bins(const CompareSpec& spec, const std::vector<double>& r, const std::vector<double>& c) {
   switch (spec.binning.kind) {
     case BinningSpec::Kind::EqualWidth: {
       const NumericBins nb = equal_width_bins(r, c, spec.binning.bins);
+      BinsBlock b;
+      b.kind = spec.binning.name();
       b.edges = nb.edges;
       b.ref_counts = to_u64(nb.ref_counts);
       b.cur_counts = to_u64(nb.cur_counts);
       b.degenerate = nb.degenerate;
       return b;
     }
-    case BinningSpec::Kind::ReferenceQuantile: {
-      const BinnedPair bp = bin_by_reference_quantiles(r, c, spec.binning.bins);
-      b.edges = bp.edges;
-      b.ref_counts = to_u64(bp.ref_counts);
-      b.cur_counts = to_u64(bp.cur_counts);
-      return b;
-    }
-    case BinningSpec::Kind::Rule: {
-      const BinnedPair bp = bin_by_rule(r, c, spec.binning.rule);
-      b.edges = bp.edges;
-      b.ref_counts = to_u64(bp.ref_counts);
-      b.cur_counts = to_u64(bp.cur_counts);
-      return b;
-    }
+    case BinningSpec::Kind::ReferenceQuantile:
+      return bins_block(spec.binning.name(), bin_by_reference_quantiles(r, c, spec.binning.bins));
+    case BinningSpec::Kind::Rule:
+      return bins_block(spec.binning.name(), bin_by_rule(r, c, spec.binning.rule));
     case BinningSpec::Kind::Edges: {
       const BinnedPair bp = bin_with_edges(r, c, spec.binning.edges);
-      b.edges = bp.edges;
-      b.ref_counts = to_u64(bp.ref_counts);
-      b.cur_counts = to_u64(bp.cur_counts);
+      BinsBlock b = bins_block(spec.binning.name(), bp);
       b.explicit_edges = true;
       b.ref_outside = bp.ref_outside;
       b.cur_outside = bp.cur_outside;
       return b;
     }
   }
+  BinsBlock b;
+  b.kind = spec.binning.name();
   return b;
 }
 

@@ -93,10 +93,7 @@ Term term_from_name(std::string_view name, const char* argument) {
 }
 
 std::vector<double> pointwise_terms(Term t, Span p, Span q, const Options& opt) {
-  check_pair(p, q);
-  check_base(opt.base);
-  const std::vector<double> a = probabilities(p, opt, "p");
-  const std::vector<double> b = probabilities(q, opt, "q");
+  const auto [a, b] = probability_pair(p, q, opt);
   const double scale = is_logarithmic(t) ? 1.0 / log_base(opt.base) : 1.0;
   std::vector<double> out(a.size());
   for (std::size_t i = 0; i < a.size(); ++i) out[i] = term(t, a[i], b[i]) * scale;
@@ -104,10 +101,7 @@ std::vector<double> pointwise_terms(Term t, Span p, Span q, const Options& opt) 
 }
 
 double sum_terms(Term t, Span p, Span q, const Options& opt) {
-  check_pair(p, q);
-  check_base(opt.base);
-  const std::vector<double> a = probabilities(p, opt, "p");
-  const std::vector<double> b = probabilities(q, opt, "q");
+  const auto [a, b] = probability_pair(p, q, opt);
   // A +inf term (P puts mass where Q has none) makes the measure +inf whatever the finite terms
   // do; summing it with a finite term that overflowed to -inf (raw weights near 1e306) would give
   // inf - inf = NaN (found by fuzzing).

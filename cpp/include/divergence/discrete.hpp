@@ -41,6 +41,13 @@ void check_pair(Span p, Span q);
 // and the smoothing amount ("smoothing.epsilon: must be a finite number > 0 (got 0)").
 std::vector<double> probabilities(Span p, const Options& opt, const char* name = "p");
 
+// Both inputs after the Options rules, each validated once: the errors of check_pair, then of
+// check_base and of the smoothing amount, in that order.
+struct ProbabilityPair {
+  std::vector<double> p, q;
+};
+ProbabilityPair probability_pair(Span p, Span q, const Options& opt);
+
 // Shannon entropy H(P) = -sum p_i log p_i.  Matches scipy.stats.entropy(p, base=...).
 double entropy(Span p, const Options& opt = {});
 
