@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 const repo = fileURLToPath(new URL('../../../../', import.meta.url));
 const bundle = join(repo, 'dist/widgets/divergence-lab-widgets.js');
 const config = join(repo, 'web/vite.widgets.config.js');
-const sources = [join(repo, 'web/src'), join(repo, 'web/wasm/divergence-single.mjs'), config];
+const sources = [join(repo, 'web/src'), join(repo, 'web/wasm/divergence-widgets.mjs'), join(repo, 'web/single-file-glue.js'), config];
 export const WIDGETS_FILE = 'divergence-lab-widgets.js';
 
 function newestMtime(path) {
