@@ -1,0 +1,84 @@
+// The packed package in a fresh Vite app (tests/consumers/setup.mjs), in the production build
+// (vite preview, strict CSP) and under the dev server: the core API, a web component, a module
+// worker and the single-file build compute the values SciPy gives; the .wasm is found and served
+// as application/wasm; the console stays clean.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { installedPackage } from './consumer.js';
+
+// scipy.stats.entropy([0.1, 0.6, 0.3], [0.2, 0.3, 0.5]) = 0.19332590315017542 (ours is 1 ulp above,
+// the README's stated value); KL(N(0,1)‖N(1,1)) = (mu_p - mu_q)^2 / 2 = 0.5 exactly.
+const KL = '0.19332590315017545';
+
+function watch(page) {
+  const problems = [];
+  const wasm = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
+  page.on('response', (response) => {
+    if (response.url().endsWith('.wasm')) wasm.push({ status: response.status(), type: response.headers()['content-type'] });
+    else if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
+  });
+  return { problems, wasm };
+}
+
+test('core API, a web component and a module worker compute in the app', async ({ page }, info) => {
+  const { problems, wasm } = watch(page);
+  await page.goto('/');
+  await expect(page.locator('#kl')).toHaveText(KL);
+  await expect(page.locator('#worker-kl')).toHaveText(KL);
+
+  const widget = page.locator('kl-gaussians');
+  await widget.evaluate((element) => element.ready);
+  expect(await widget.evaluate((element) => element.klPQ)).toBe(0.5);
+  await expect(widget.locator('svg').first()).toBeVisible();
+  await page.screenshot({ path: info.outputPath(`app-${info.project.name}.png`), fullPage: true });
+
+  // Main thread and worker each fetched the separate .wasm (same URL, maybe from the cache).
+  expect(wasm.length).toBeGreaterThanOrEqual(1);
+  for (const response of wasm) expect(response).toEqual({ status: 200, type: 'application/wasm' });
+  expect(problems).toEqual([]);
+});
+
+test('the single-file build computes with no .wasm request', async ({ page }) => {
+  const { problems, wasm } = watch(page);
+  await page.goto('/single.html');
+  await expect(page.locator('#kl-normal')).toHaveText('0.5');
+  expect(wasm).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+test('the widget bundle from a CDN: one script tag, strict CSP, no other request', async ({ page }, info) => {
+  test.skip(info.project.name !== 'vite-preview', 'does not involve the app server: run once');
+  // The README's snippet, with the CDN answered from the installed package (as unpkg/jsDelivr serve it).
+  const cdn = 'https://cdn.example/npm/divergence-lab/';
+  const requests = [];
+  await page.route('https://cdn.example/**', (route) => {
+    const url = route.request().url();
+    requests.push(url);
+    if (url === 'https://cdn.example/glossary.html') {
+      return route.fulfill({
+        contentType: 'text/html',
+        headers: { 'Content-Security-Policy': "script-src https://cdn.example 'wasm-unsafe-eval'" },
+        body: `<!doctype html><html lang="en"><title>glossary</title>
+<script type="module" src="${cdn}dist/widgets/divergence-lab-widgets.js"></script>
+<kl-coin p="0.9" q="0.5"></kl-coin>`,
+      });
+    }
+    const path = url.slice(cdn.length);
+    return route.fulfill({ contentType: 'text/javascript', body: readFileSync(join(installedPackage, path)) });
+  });
+  const { problems } = watch(page);
+  await page.goto('https://cdn.example/glossary.html');
+  const coin = page.locator('kl-coin');
+  await coin.evaluate((element) => element.ready);
+  // KL(Bernoulli(0.9)‖Bernoulli(0.5)) in bits = 1 - H(0.9) = 1 + 0.9 log2 0.9 + 0.1 log2 0.1.
+  const expected = 1 + 0.9 * Math.log2(0.9) + 0.1 * Math.log2(0.1);
+  expect(await coin.evaluate((element) => element.klPQ)).toBeCloseTo(expected, 12);
+  expect(requests).toEqual(['https://cdn.example/glossary.html', `${cdn}dist/widgets/divergence-lab-widgets.js`]);
+  expect(problems).toEqual([]);
+});
