@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { installedPackage } from './consumer.js';
+import { runnableBlocks } from './readme-examples.js';
 
 // scipy.stats.entropy([0.1, 0.6, 0.3], [0.2, 0.3, 0.5]) = 0.19332590315017542 (ours is 1 ulp above,
 // the README's stated value); KL(N(0,1)‖N(1,1)) = (mu_p - mu_q)^2 / 2 = 0.5 exactly.
@@ -52,33 +53,38 @@ test('the single-file build computes with no .wasm request', async ({ page }) =>
   expect(problems).toEqual([]);
 });
 
-test('the widget bundle from a CDN: one script tag, strict CSP, no other request', async ({ page }, info) => {
+test("the README's script-tag example from a CDN: strict CSP, no request beyond the bundle", async ({ page }, info) => {
   test.skip(info.project.name !== 'vite-preview', 'does not involve the app server: run once');
-  // The README's snippet, with the CDN answered from the installed package (as unpkg/jsDelivr serve it).
-  const cdn = 'https://cdn.example/npm/divergence-lab/';
+  const [example] = runnableBlocks().filter((block) => block.language === 'html');
+  const { version } = JSON.parse(readFileSync(join(installedPackage, 'package.json'), 'utf8'));
+  const cdn = `https://cdn.jsdelivr.net/npm/divergence-lab@${version}/`;
+  expect(example.code, 'the README points at this version on the CDN').toContain(cdn);
+  // The CDN is answered from the installed package (jsDelivr serves the tarball's files by path).
   const requests = [];
-  await page.route('https://cdn.example/**', (route) => {
+  await page.route('https://cdn.jsdelivr.net/**', (route) => {
     const url = route.request().url();
     requests.push(url);
-    if (url === 'https://cdn.example/glossary.html') {
-      return route.fulfill({
-        contentType: 'text/html',
-        headers: { 'Content-Security-Policy': "script-src https://cdn.example 'wasm-unsafe-eval'" },
-        body: `<!doctype html><html lang="en"><title>glossary</title>
-<script type="module" src="${cdn}dist/widgets/divergence-lab-widgets.js"></script>
-<kl-coin p="0.9" q="0.5"></kl-coin>`,
-      });
-    }
-    const path = url.slice(cdn.length);
-    return route.fulfill({ contentType: 'text/javascript', body: readFileSync(join(installedPackage, path)) });
+    if (!url.startsWith(cdn)) return route.fulfill({ status: 404 });
+    return route.fulfill({ contentType: 'text/javascript', body: readFileSync(join(installedPackage, url.slice(cdn.length))) });
   });
+  await page.route('https://docs.example/glossary.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      headers: { 'Content-Security-Policy': "default-src 'none'; script-src https://cdn.jsdelivr.net 'wasm-unsafe-eval'; style-src 'unsafe-inline'" },
+      body: `<!doctype html><html lang="en"><head><title>glossary</title></head><body>${example.code}</body></html>`,
+    }),
+  );
   const { problems } = watch(page);
-  await page.goto('https://cdn.example/glossary.html');
+  await page.goto('https://docs.example/glossary.html');
   const coin = page.locator('kl-coin');
   await coin.evaluate((element) => element.ready);
-  // KL(Bernoulli(0.9)‖Bernoulli(0.5)) in bits = 1 - H(0.9) = 1 + 0.9 log2 0.9 + 0.1 log2 0.1.
+  // KL(Bernoulli(0.9)‖Bernoulli(0.5)) in bits = 1 − H2(0.9).
   const expected = 1 + 0.9 * Math.log2(0.9) + 0.1 * Math.log2(0.1);
   expect(await coin.evaluate((element) => element.klPQ)).toBeCloseTo(expected, 12);
-  expect(requests).toEqual(['https://cdn.example/glossary.html', `${cdn}dist/widgets/divergence-lab-widgets.js`]);
+  const gaussians = page.locator('kl-gaussians');
+  await gaussians.evaluate((element) => element.ready);
+  expect(await gaussians.evaluate((element) => element.klPQ)).toBe(0.5);
+  await page.screenshot({ path: info.outputPath('cdn-example.png'), fullPage: true });
+  expect(requests).toEqual([`${cdn}dist/widgets/divergence-lab-widgets.js`]);
   expect(problems).toEqual([]);
 });
