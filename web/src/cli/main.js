@@ -5,7 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { compareJson, init } from '../node.js';
 import { parseArgs, USAGE, UsageError } from './args.js';
-import { toCsv, toHtml, toMarkdown } from './formats.js';
+import { toCsv, toHtml, toMarkdown } from '../report/formats.js';
 import { reviveInfinities } from '../compare/compare.js';
 
 async function run(argv) {

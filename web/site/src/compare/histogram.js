@@ -1,15 +1,34 @@
-// Per-column histograms, reference vs current in percent of each side: vertical side-by-side bars
-// on the 20 equal-width bins for numeric columns, horizontal bar pairs per category for categorical
-// columns (at most the 30 largest categories). Each chart is sized to its card and redrawn on resize.
+// Per-column details: histograms of reference vs current (in percent of each side or in counts, see
+// setHistogramMode): vertical side-by-side bars on the shared bins for numeric columns, horizontal bar
+// pairs per category for categorical columns (at most the 30 largest categories); then the per-bin
+// contribution to KL and PSI (details/contribution.js) and, for numeric columns, both ECDFs with the
+// largest gap marked (details/ecdf.js). Each chart is sized to its card and redrawn on resize.
 import { axisBottom, axisLeft, axisTop } from 'd3-axis';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { formatCount, formatNumber, formatPercent, formatTick } from '../format.js';
-import { countsOf } from './table.js';
+import { contributionData, describeContribution, drawContribution } from './details/contribution.js';
+import { describeEcdf, drawEcdf, ecdfData } from './details/ecdf.js';
+import { countsOf, detailsId } from './table.js';
 
 export const MAX_CATEGORIES = 30;
 const LABEL_CHAR_WIDTH = 6.6; // px per character of the 12px category labels, roughly
 const percentTick = (d) => `${formatTick(d)}%`;
+let mode = 'percent';
+let redrawAll = () => {};
+
+/** Shows the histogram bars as "percent" of each side or as "counts", and redraws. */
+export function setHistogramMode(next) {
+  mode = next === 'counts' ? 'counts' : 'percent';
+  redrawAll(true);
+}
+
+/** Bars in the current mode: ref/cur become the counts when the mode is "counts". */
+function inMode(items) {
+  return mode === 'counts' ? items.map((b) => ({ ...b, ref: b.refCount, cur: b.curCount })) : items;
+}
+const valueTick = (d) => (mode === 'counts' ? formatTick(d) : percentTick(d));
+const valueText = (count, pct) => `${formatCount(count)} (${formatPercent(pct)})`;
 
 function shares(counts) {
   const total = counts.reduce((a, b) => a + b, 0);
@@ -35,10 +54,10 @@ function chartData(column) {
   const curPct = shares(counts.cur);
   if (column.type === 'numeric') {
     const edges = column.bins.edges;
-    const bins = refPct.map((r, i) => ({ lo: edges[i], hi: edges[i + 1], ref: r, cur: curPct[i], refCount: counts.ref[i], curCount: counts.cur[i] }));
-    return { kind: 'numeric', edges, bins };
+    const bins = refPct.map((r, i) => ({ lo: edges[i], hi: edges[i + 1], ref: r, cur: curPct[i], refPct: r, curPct: curPct[i], refCount: counts.ref[i], curCount: counts.cur[i] }));
+    return { kind: 'numeric', edges, bins, binKind: column.bins.kind };
   }
-  const categories = column.categories.map((name, i) => ({ name, ref: refPct[i], cur: curPct[i], refCount: counts.ref[i], curCount: counts.cur[i] }));
+  const categories = column.categories.map((name, i) => ({ name, ref: refPct[i], cur: curPct[i], refPct: refPct[i], curPct: curPct[i], refCount: counts.ref[i], curCount: counts.cur[i] }));
   const largest = [...categories].sort((a, b) => b.ref + b.cur - (a.ref + a.cur) || (a.name < b.name ? -1 : 1)).slice(0, MAX_CATEGORIES);
   return { kind: 'categorical', total: categories.length, categories: largest };
 }
@@ -48,7 +67,7 @@ function describe(column, data) {
     let biggest = data.bins[0];
     for (const b of data.bins) if (Math.abs(b.ref - b.cur) > Math.abs(biggest.ref - biggest.cur)) biggest = b;
     return (
-      `${data.bins.length} equal-width bins from ${formatNumber(data.edges[0])} to ${formatNumber(data.edges[data.edges.length - 1])}; ` +
+      `${data.bins.length} bins (${data.binKind}) from ${formatNumber(data.edges[0])} to ${formatNumber(data.edges[data.edges.length - 1])}; ` +
       `bar heights are percentages of each file's values. Largest difference in the bin ${formatNumber(biggest.lo)} to ${formatNumber(biggest.hi)}: ` +
       `${formatPercent(biggest.ref)} of the reference, ${formatPercent(biggest.cur)} of the current file.`
     );
@@ -68,7 +87,8 @@ function drawNumeric(svg, data, width) {
   const innerHeight = height - margin.top - margin.bottom;
   svg.attr('viewBox', `0 0 ${width} ${height}`).attr('height', height);
 
-  const { edges, bins } = data;
+  const { edges } = data;
+  const bins = inMode(data.bins);
   const x = scaleLinear().domain([edges[0], edges[edges.length - 1]]).range([0, innerWidth]);
   const yMax = Math.max(1, ...bins.map((b) => Math.max(b.ref, b.cur)));
   const y = scaleLinear().domain([0, yMax]).range([innerHeight, 0]).nice(4);
@@ -106,7 +126,7 @@ function drawNumeric(svg, data, width) {
     const group = bars.append('g');
     group
       .append('title')
-      .text(`${formatNumber(b.lo)} to ${formatNumber(b.hi)}: reference ${formatCount(b.refCount)} (${formatPercent(b.ref)}), current ${formatCount(b.curCount)} (${formatPercent(b.cur)})`);
+      .text(`${formatNumber(b.lo)} to ${formatNumber(b.hi)}: reference ${valueText(b.refCount, b.refPct)}, current ${valueText(b.curCount, b.curPct)}`);
     group
       .append('rect')
       .attr('class', 'bar-ref')
@@ -127,17 +147,17 @@ function drawNumeric(svg, data, width) {
     .attr('class', 'axis axis-x')
     .attr('transform', `translate(0,${innerHeight})`)
     .call(axisBottom(x).tickValues(tickValues).tickFormat(formatTick));
-  g.append('g').attr('class', 'axis axis-y').call(axisLeft(y).ticks(4).tickFormat(percentTick));
+  g.append('g').attr('class', 'axis axis-y').call(axisLeft(y).ticks(4).tickFormat(valueTick));
   g.append('text')
     .attr('class', 'axis-title')
     .attr('x', innerWidth / 2)
     .attr('y', innerHeight + 38)
     .attr('text-anchor', 'middle')
-    .text('bin edges (20 equal-width bins)');
+    .text(`bin edges (${bins.length} bins, ${data.kind === 'numeric' ? data.binKind : ''})`);
 }
 
 function drawCategorical(svg, data, width) {
-  const rows = data.categories;
+  const rows = inMode(data.categories);
   const rowHeight = 26;
   const longest = Math.max(...rows.map((c) => c.name.length), 4);
   const labelWidth = Math.min(Math.round(width * 0.42), Math.max(48, Math.ceil(longest * LABEL_CHAR_WIDTH) + 10));
@@ -173,7 +193,7 @@ function drawCategorical(svg, data, width) {
     const group = g.append('g').attr('transform', `translate(0,${y(i)})`);
     group
       .append('title')
-      .text(`${c.name}: reference ${formatCount(c.refCount)} (${formatPercent(c.ref)}), current ${formatCount(c.curCount)} (${formatPercent(c.cur)})`);
+      .text(`${c.name}: reference ${valueText(c.refCount, c.refPct)}, current ${valueText(c.curCount, c.curPct)}`);
     group
       .append('rect')
       .attr('class', 'bar-ref')
@@ -197,19 +217,48 @@ function drawCategorical(svg, data, width) {
       .text(label.length > maxChars ? `${label.slice(0, maxChars - 1)}…` : label);
   });
 
-  g.append('g').attr('class', 'axis axis-x').call(axisTop(x).ticks(ticks).tickFormat(percentTick));
+  g.append('g').attr('class', 'axis axis-x').call(axisTop(x).ticks(ticks).tickFormat(valueTick));
   g.append('line').attr('class', 'zero-axis').attr('x1', 0).attr('x2', 0).attr('y1', 0).attr('y2', innerHeight).attr('stroke', 'currentColor');
 }
 
+function svgFor(className, titleId, descId) {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('class', className);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-labelledby', `${titleId} ${descId}`);
+  return svg;
+}
+
+/** One chart of a card: its svg, heading text, description and drawing function. */
+function plot(card, { className, caption, title, description, draw, index, name }) {
+  const titleId = `${name}-title-${index}`;
+  const descId = `${name}-desc-${index}`;
+  if (caption) card.append(element('h4', 'plot-caption', caption));
+  const svgElement = svgFor(className, titleId, descId);
+  card.append(svgElement);
+  return {
+    svgElement,
+    redraw(width) {
+      const svg = select(svgElement);
+      svg.selectAll('*').remove();
+      svg.append('title').attr('id', titleId).text(typeof title === 'function' ? title() : title);
+      svg.append('desc').attr('id', descId).text(typeof description === 'function' ? description() : description);
+      draw(svg, width);
+    },
+  };
+}
+
 /**
- * Builds one card: heading, a line of metrics, the chart, notes.
- * @returns {{ card: HTMLElement, redraw: (width: number) => void }}
+ * Builds one card: heading, a line of metrics, the charts, notes.
+ * @returns {{ card: HTMLElement, redraw: (width: number, force?: boolean) => void }}
  */
-function buildCard(column, index) {
+function buildCard(column, index, report) {
   const card = element('figure', 'card hist-card');
   card.dataset.column = column.name;
+  card.id = detailsId(index);
+  card.tabIndex = -1;
   const headingId = `hist-heading-${index}`;
-  const heading = element('h3', undefined, column.name);
+  const heading = element('h3', undefined, column.name === '' ? '(unnamed)' : column.name);
   heading.id = headingId;
   card.append(heading);
   card.setAttribute('aria-labelledby', headingId);
@@ -221,8 +270,10 @@ function buildCard(column, index) {
 
   const data = chartData(column);
   const meta = element('p', 'meta');
+  const drift = column.drift;
   meta.textContent =
-    `${column.type} · JS distance ${formatNumber(column.metrics.js_distance_base_e)} · PSI ${formatNumber(column.metrics.psi_smoothed)} · ` +
+    `${column.type} · ${drift ? `${drift.drifted ? 'drifted' : 'not drifted'} (${drift.test} ${formatNumber(drift.score)}, ${drift.rule.replace('threshold', formatNumber(drift.threshold))}) · ` : ''}` +
+    `JS distance ${formatNumber(column.metrics.js_distance_base_e)} · PSI ${formatNumber(column.metrics.psi_smoothed)} · ` +
     `KL(P‖Q) smoothed ${formatNumber(column.metrics.kl_ref_cur_smoothed)}`;
   card.append(meta);
 
@@ -230,40 +281,78 @@ function buildCard(column, index) {
     const { reference: r, current: c } = column.summary;
     card.append(element('p', 'meta', `mean ${formatNumber(r.mean)} (P) vs ${formatNumber(c.mean)} (Q); std ${formatNumber(r.std)} vs ${formatNumber(c.std)}`));
   }
+  if (column.missing_change?.flagged) {
+    const m = column.missing_change;
+    card.append(element('p', 'meta flag', `Missing share changed: ${formatPercent(100 * m.ref_share)} → ${formatPercent(100 * m.cur_share)} (p ${formatNumber(m.pvalue)}).`));
+  }
 
-  const svgElement = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  svgElement.setAttribute('class', 'hist');
-  svgElement.setAttribute('role', 'img');
-  const titleId = `hist-title-${index}`;
-  const descId = `hist-desc-${index}`;
-  svgElement.setAttribute('aria-labelledby', `${titleId} ${descId}`);
-  card.append(svgElement);
+  const plots = [
+    plot(card, {
+      className: 'hist',
+      name: 'hist',
+      index,
+      title: () => `${column.name}: reference vs current, ${mode === 'counts' ? 'counts' : 'percent of each file'}`,
+      description: () => describe(column, data),
+      draw: (svg, w) => (data.kind === 'numeric' ? drawNumeric(svg, data, w) : drawCategorical(svg, data, w)),
+    }),
+  ];
 
   if (data.kind === 'categorical' && data.total > MAX_CATEGORIES) {
     card.append(element('p', 'more', `Showing the ${MAX_CATEGORIES} largest of ${formatCount(data.total)} categories (by combined share); the metrics use all of them.`));
+  }
+  if (column.other) {
+    card.append(
+      element('p', 'more other-note', `Too many distinct values: the top categories are kept and the rest counted as “other” (reference ${formatCount(column.other.ref)}, current ${formatCount(column.other.cur)} values); the metrics treat “other” as one category.`),
+    );
   }
   if (data.kind === 'categorical') {
     if (column.only_in_ref?.length) card.append(element('p', 'more', `Only in the reference: ${listPreview(column.only_in_ref)}.`));
     if (column.only_in_cur?.length) card.append(element('p', 'more', `Only in the current file: ${listPreview(column.only_in_cur)}.`));
   }
 
-  const title = `${column.name}: reference vs current, percent of each file`;
-  const description = describe(column, data);
-  let drawnWidth = 0;
+  const contribution = contributionData(column, report);
+  const sums = element('p', 'meta contribution-sums', `Σ KL terms ${formatNumber(contribution.klSum)} nats · Σ PSI terms ${formatNumber(contribution.psiSum)}`);
+  sums.dataset.klSum = String(contribution.klSum);
+  sums.dataset.psiSum = String(contribution.psiSum);
+  plots.push(
+    plot(card, {
+      className: 'contrib',
+      name: 'contrib',
+      index,
+      caption: 'Contribution per bin: KL(P‖Q) and PSI terms',
+      title: `${column.name}: per-bin contribution to KL(P‖Q) and PSI`,
+      description: describeContribution(contribution),
+      draw: (svg, w) => drawContribution(svg, contribution, w),
+    }),
+  );
+  card.append(sums);
 
-  function redraw(width) {
-    const w = Math.max(240, Math.floor(width));
-    if (w === drawnWidth) return;
-    drawnWidth = w;
-    const svg = select(svgElement);
-    svg.selectAll('*').remove();
-    svg.append('title').attr('id', titleId).text(title);
-    svg.append('desc').attr('id', descId).text(description);
-    if (data.kind === 'numeric') drawNumeric(svg, data, w);
-    else drawCategorical(svg, data, w);
+  if (column.type === 'numeric' && column.bins?.edges?.length > 1) {
+    const ecdf = ecdfData(column);
+    plots.push(
+      plot(card, {
+        className: 'ecdf',
+        name: 'ecdf',
+        index,
+        caption: 'Empirical CDFs with the largest gap',
+        title: `${column.name}: empirical CDFs of reference and current`,
+        description: describeEcdf(ecdf),
+        draw: (svg, w) => drawEcdf(svg, ecdf, w),
+      }),
+    );
+    const note = element('p', 'more', `Curves at the bin edges; the gap marked there is ${formatNumber(ecdf.gap.size)}; the KS statistic over all values is ${formatNumber(ecdf.ks)} (p ${formatNumber(column.metrics.ks_pvalue)}).`);
+    note.dataset.gap = String(ecdf.gap.size);
+    card.append(note);
   }
 
-  return { card, redraw, svgElement };
+  let drawnWidth = 0;
+  function redraw(width, force = false) {
+    const w = Math.max(240, Math.floor(width));
+    if (w === drawnWidth && !force) return;
+    drawnWidth = w;
+    for (const p of plots) p.redraw(w);
+  }
+  return { card, redraw, svgElement: plots[0].svgElement };
 }
 
 /**
@@ -272,18 +361,19 @@ function buildCard(column, index) {
  * @param {object} report a CompareReport
  */
 export function renderHistograms(container, report) {
-  const cards = report.columns.map(buildCard);
+  const cards = report.columns.map((column, index) => buildCard(column, index, report));
   container.replaceChildren(...cards.map((c) => c.card));
   const widthOf = (c) => c.svgElement?.clientWidth || c.card.clientWidth - 32;
-  for (const c of cards) c.redraw(widthOf(c));
+  redrawAll = (force = false) => {
+    for (const c of cards) c.redraw(widthOf(c), force);
+  };
+  redrawAll();
 
   container._observer?.disconnect();
   let frame = 0;
   const observer = new ResizeObserver(() => {
     cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => {
-      for (const c of cards) c.redraw(widthOf(c));
-    });
+    frame = requestAnimationFrame(() => redrawAll());
   });
   observer.observe(container);
   container._observer = observer;

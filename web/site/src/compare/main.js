@@ -5,8 +5,7 @@ import { compareCsv, init } from '../../../src/index.js';
 import { formatCount } from '../format.js';
 import { DEFAULT_EXAMPLE, EXAMPLES, fetchExample } from './examples.js';
 import { preventStrayDrops, readFile, setupDropZone } from './files.js';
-import { renderHistograms } from './histogram.js';
-import { renderOnlyIn, renderTable } from './table.js';
+import { renderReport } from './report-view.js';
 
 const $ = (id) => document.getElementById(id);
 const root = document.documentElement;
@@ -69,10 +68,7 @@ function showCitation(pair) {
 }
 
 function showReport(pair, report) {
-  renderTable($('results'), report);
-  renderOnlyIn($('only-in-reference'), report.only_in_reference);
-  renderOnlyIn($('only-in-current'), report.only_in_current);
-  renderHistograms($('histograms'), report);
+  renderReport(report, describePair(pair));
 
   $('reference-name').textContent = pair.reference.name;
   $('current-name').textContent = pair.current.name;
