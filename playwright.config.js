@@ -20,7 +20,7 @@ export default defineConfig({
   },
   webServer: {
     // The widget bundle (one file, wasm inlined) first: the site serves it as /divergence-lab-widgets.js.
-    command: `npx vite build --config web/vite.widgets.config.js --logLevel warn && npx vite build --config web/vite.config.js --logLevel warn && npx vite preview --config web/vite.config.js --port ${port} --strictPort --host 127.0.0.1`,
+    command: `npx vite build --config web/vite.widgets.config.js --logLevel warn && npx vite build --config web/vite.config.js --logLevel warn && npx vite build --config web/vite.compare-single.config.js --logLevel warn && npx vite preview --config web/vite.config.js --port ${port} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
