@@ -17,7 +17,7 @@ const COLUMNS = [
   { key: 'drifted', label: 'Drifted', kind: TEXT, get: (c) => (c.error ? 'error' : c.drift?.drifted ? 'yes' : 'no'), title: 'Drift decision of the column under the preset' },
   { key: 'drift_test', label: 'Test', kind: TEXT, get: (c) => c.drift?.test ?? '', title: 'The test or distance that decides drift (preset and column type)' },
   { key: 'drift_score', label: 'Score', kind: NUMBER, get: (c) => c.drift?.score, title: 'The test’s score (a p-value or a distance)' },
-  { key: 'drift_threshold', label: 'Threshold', kind: NUMBER, get: (c) => c.drift?.threshold, title: 'Drift when the score passes this threshold (see rule)' },
+  { key: 'drift_threshold', label: 'Threshold', kind: NUMBER, get: (c) => c.drift?.threshold, title: 'Drift when the score passes this threshold (see rule)', format: (x) => (Number.isFinite(x) ? String(Number(x.toPrecision(4))) : formatNumber(x)) },
   { key: 'drift_pvalue', label: 'p-value', kind: NUMBER, get: (c) => c.drift?.pvalue, title: 'p-value of the test, when the test has one' },
   { key: 'effect_size', label: 'Effect size', kind: NUMBER, get: (c) => c.drift?.effect_size, title: 'Effect size shown beside the p-value', unit: (c) => c.drift?.effect_size_name },
   { key: 'missing_change', label: 'Missing change', kind: NUMBER, get: (c) => c.missing_change?.change, title: 'Share of missing values, current minus reference' },
@@ -57,7 +57,7 @@ function cell(spec, column) {
     td.className = `text ${spec.key}`;
     td.textContent = value;
   } else {
-    td.textContent = spec.kind === COUNT ? formatCount(value) : formatNumber(value);
+    td.textContent = spec.kind === COUNT ? formatCount(value) : (spec.format ?? formatNumber)(value);
     const unit = spec.unit?.(column);
     if (unit) {
       const small = document.createElement('span');
