@@ -79,6 +79,24 @@ export function init(options?: InitOptions): Promise<void>;
  */
 export function isReady(): boolean;
 
+/** Memory figures of the WebAssembly core (bytes). */
+export interface MemoryStats {
+  /** Bytes the allocator (Emscripten's dlmalloc, through mallinfo().uordblks) has handed out and not freed. */
+  heapInUse: number;
+  /** Bytes the allocator has taken from linear memory, used and free (mallinfo().arena). */
+  heapArena: number;
+  /** Size of the linear memory (WebAssembly.Memory buffer byteLength); it grows and never shrinks. */
+  memoryBytes: number;
+}
+
+/**
+ * A diagnostic for leak checks: how much of the WebAssembly heap is in use. Every function frees
+ * what it allocates, so heapInUse returns to the same value after any number of calls (the memory
+ * tests assert this). The linear memory itself never shrinks, so memoryBytes alone cannot show a leak.
+ * @returns the figures, in bytes.
+ */
+export function memoryStats(): MemoryStats;
+
 /**
  * Kullback-Leibler divergence D_KL(P‖Q) = Σ p_i log(p_i / q_i).
  * Conventions: 0·log(0/q) = 0; p_i > 0 where q_i = 0 gives +Infinity.

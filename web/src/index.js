@@ -1,5 +1,6 @@
 // divergence-lab: the public API for browsers and bundlers. Types and docs: ./index.d.ts.
 export { init, isReady } from './core/module.js';
+export { memoryStats } from './core/diagnostics.js';
 export {
   klDivergence,
   crossEntropy,
