@@ -3,13 +3,16 @@ import { checkArray, withHeapArrays } from './arrays.js';
 import { wasm } from './module.js';
 import { discreteOptions, scaleOf } from './options.js';
 
+/** klDivergence's options beyond the discrete ones. */
+const KL_KEYS = ['pScale', 'qScale'];
+
 /** A measure with a dedicated core function taking (p, q, ...options). */
-function pairMeasure(name) {
+function pairMeasure(name, extraKeys) {
   return function measure(p, q, options) {
     const module = wasm(name);
     checkArray(p, 'p');
     checkArray(q, 'q');
-    const opts = discreteOptions(options, name);
+    const opts = discreteOptions(options, name, extraKeys);
     return withHeapArrays(module, [p, q], (pp, qp) => module[name](pp, p.length, qp, q.length, ...opts));
   };
 }
@@ -25,7 +28,7 @@ function termMeasure(caller, term) {
   };
 }
 
-const klProbabilities = pairMeasure('klDivergence');
+const klProbabilities = pairMeasure('klDivergence', KL_KEYS);
 
 export function klDivergence(p, q, options) {
   const pScale = scaleOf(options?.pScale, 'pScale');
@@ -34,7 +37,7 @@ export function klDivergence(p, q, options) {
   const module = wasm('klDivergence');
   checkArray(p, 'p');
   checkArray(q, 'q');
-  const opts = discreteOptions(options, 'klDivergence');
+  const opts = discreteOptions(options, 'klDivergence', KL_KEYS);
   return withHeapArrays(module, [p, q], (pp, qp) => module.klScaled(pp, p.length, pScale, qp, q.length, qScale, ...opts));
 }
 

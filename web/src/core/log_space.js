@@ -50,7 +50,7 @@ export function klDivergenceRows(p, q, options = {}) {
   if (!Number.isInteger(a.rows)) throw new TypeError(`rows: expected an integer, got ${a.rows}`);
   const pScale = scaleOf(options.pScale, 'pScale');
   const qScale = scaleOf(options.qScale, 'qScale');
-  const opts = discreteOptions(options, 'klDivergenceRows');
+  const opts = discreteOptions(options, 'klDivergenceRows', ['rows', 'pScale', 'qScale']);
   return withHeapArrays(
     module,
     [a.flat, b.flat],

@@ -21,14 +21,22 @@ function number(value, name) {
   return value;
 }
 
+const DISCRETE_KEYS = ['base', 'normalize', 'smoothing'];
+
 /**
  * Resolves `{ base = Math.E, normalize = true, smoothing = 'none' }` into the argument list the
- * core takes: [base, normalize, smoothingKind, smoothingAmount]. Wrong types throw TypeError; the
- * ranges (base > 0 and != 1, amounts > 0) are checked by the core.
+ * core takes: [base, normalize, smoothingKind, smoothingAmount]. Wrong types throw TypeError; an
+ * unknown key (a misspelt `bsae: 2` would silently give nats) throws RangeError; the ranges
+ * (base > 0 and != 1, amounts > 0) are checked by the core. `extraKeys`: the caller's own options.
  */
-export function discreteOptions(options, caller) {
+export function discreteOptions(options, caller, extraKeys = []) {
   if (options === undefined || options === null) return [Math.E, true, SMOOTHING_NONE, 0];
   if (typeof options !== 'object') throw new TypeError(`options: expected an object, got ${typeof options} (${caller})`);
+  for (const key of Object.keys(options)) {
+    if (!DISCRETE_KEYS.includes(key) && !extraKeys.includes(key)) {
+      throw new RangeError(`options: unknown option '${key}' (known: ${[...DISCRETE_KEYS, ...extraKeys].join(', ')})`);
+    }
+  }
   const base = options.base ?? Math.E;
   const normalize = options.normalize ?? true;
   if (typeof base !== 'number') throw new TypeError(`base: expected a number, got ${typeof base}`);
