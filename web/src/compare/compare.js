@@ -1,6 +1,7 @@
 // Comparing a reference file with a current file (CSV/TSV or JSON Lines), parsed and measured
 // by the WASM core. compare() takes every option of the engine; compareCsv() is the short form
 // with only the bin count and the smoothing epsilon.
+import { HEAP_LIMIT, tooLarge } from '../core/arrays.js';
 import { wasm } from '../core/module.js';
 
 const encoder = new TextEncoder();
@@ -44,10 +45,11 @@ function reviveValue(value) {
 
 /** Copies both files into the heap, runs `call(refPtr, refLen, curPtr, curLen)`, frees them. */
 function withFiles(module, ref, cur, call) {
+  if (ref.length + cur.length >= HEAP_LIMIT) throw tooLarge(ref.length + cur.length);
   const refPtr = module._malloc(Math.max(1, ref.length));
   const curPtr = module._malloc(Math.max(1, cur.length));
   try {
-    if (refPtr === 0 || curPtr === 0) throw new RangeError('out of memory: the files are too large for the WebAssembly heap');
+    if (refPtr === 0 || curPtr === 0) throw tooLarge(ref.length + cur.length);
     module.HEAPU8.set(ref, refPtr);
     module.HEAPU8.set(cur, curPtr);
     return call(refPtr, ref.length, curPtr, cur.length);

@@ -17,6 +17,14 @@ export function checkArray(value, name) {
   }
 }
 
+/** WebAssembly (32-bit) memory holds at most 2 GiB here (Emscripten's default maximum). */
+export const HEAP_LIMIT = 2 ** 31;
+
+/** The RangeError for inputs that do not fit in the heap. */
+export function tooLarge(bytes) {
+  return new RangeError(`out of memory: the input is too large for the WebAssembly heap (${(bytes / 2 ** 20).toFixed(0)} MiB needed, at most 2048 MiB)`);
+}
+
 /**
  * Copies each array into one heap block of doubles, calls `fn(...pointers)` and frees the block,
  * also when `fn` throws. `outputs` extra output buffers of the given lengths are appended to the
@@ -25,8 +33,10 @@ export function checkArray(value, name) {
 export function withHeapArrays(module, arrays, fn, outputLengths = []) {
   const lengths = arrays.map((a) => a.length).concat(outputLengths);
   const total = lengths.reduce((s, n) => s + n, 0);
+  // _malloc takes a 32-bit size: 2 GiB or more would wrap around (to a tiny block), so refuse first.
+  if (total * 8 >= HEAP_LIMIT) throw tooLarge(total * 8);
   const base = module._malloc(Math.max(1, total) * 8);
-  if (base === 0) throw new RangeError('out of memory: the input is too large for the WebAssembly heap');
+  if (base === 0) throw tooLarge(total * 8);
   try {
     // Read HEAPF64 after _malloc: growing memory detaches earlier views.
     const heap = module.HEAPF64;
