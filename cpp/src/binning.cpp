@@ -70,9 +70,11 @@ NumericBins equal_width_bins(Span reference, Span current, std::size_t bins) {
   if (reference.empty() && current.empty()) throw range_error("values", "both samples are empty");
   double lo = reference.empty() ? current[0] : reference[0];
   double hi = lo;
-  for (Span s : {reference, current}) {
-    for (double x : s) {
-      if (!std::isfinite(x)) throw range_error("values", "entry is not finite");
+  for (const auto& [name, s] : {std::pair<const char*, Span>{"reference", reference}, {"current", current}}) {
+    for (std::size_t i = 0; i < s.size; ++i) {
+      const double x = s[i];
+      if (std::isnan(x)) throw range_error(name, "entry " + std::to_string(i) + " is NaN");
+      if (std::isinf(x)) throw range_error(name, "entry " + std::to_string(i) + " is infinite");
       lo = std::min(lo, x);
       hi = std::max(hi, x);
     }

@@ -87,7 +87,8 @@ TEST(EqualWidthEdges, Errors) {
   EXPECT_EQ(error_of([] { equal_width_edges(1, 0, 2); }), "hi: must be finite and >= lo (got 0)");
   EXPECT_EQ(error_of([] { histogram_counts(Vec{1.0}, Vec{0.0}); }), "edges: need at least 2 (got 1)");
   EXPECT_EQ(error_of([] { equal_width_bins(Vec{}, Vec{}, 3); }), "values: both samples are empty");
-  EXPECT_EQ(error_of([] { equal_width_bins(Vec{1.0, NAN}, Vec{2.0}, 3); }), "values: entry is not finite");
+  EXPECT_EQ(error_of([] { equal_width_bins(Vec{1.0, NAN}, Vec{2.0}, 3); }), "reference: entry 1 is NaN");
+  EXPECT_EQ(error_of([] { equal_width_bins(Vec{1.0}, Vec{2.0, -INFINITY}, 3); }), "current: entry 1 is infinite");
 }
 
 TEST(HistogramCounts, ValuesOnEdgesGoUpLastBinClosed) {

@@ -36,7 +36,7 @@ struct NumericBins {
 // Bins both samples (finite values, at least one value in total) on
 // equal_width_edges(min, max, bins) of the pooled values. When min == max the result is one bin
 // [lo, lo] holding everything, marked degenerate. Errors: "bins: must be >= 1 (got 0)",
-// "values: both samples are empty", "values: entry is not finite".
+// "values: both samples are empty", "reference: entry 1 is NaN", "current: entry 0 is infinite".
 NumericBins equal_width_bins(Span reference, Span current, std::size_t bins);
 
 // Category table of two samples of labels.
