@@ -29,7 +29,8 @@ void write(const divergence::BinnedPair& b, std::uintptr_t out, std::size_t capa
 
 // kind: 0 equal-width (count), 1 reference quantiles (count), 2 rule by name, 3 explicit edges.
 void bin(int kind, std::uintptr_t r, std::size_t nr, std::uintptr_t c, std::size_t nc, std::size_t count,
-         const std::string& rule, std::uintptr_t edges, std::size_t nedges, std::uintptr_t out, std::size_t capacity) {
+         val rule_text, std::uintptr_t edges, std::size_t nedges, std::uintptr_t out, std::size_t capacity) {
+  const std::string rule = text(rule_text);
   guarded([&] {
     const Span ref = span(r, nr), cur = span(c, nc);
     switch (kind) {

@@ -54,6 +54,12 @@ auto guarded(F&& f) -> decltype(f()) {
   throw_js(constructor, message, name);
 }
 
+// Text arguments arrive as `val`, never as `const std::string&`: Embind copies a std::string
+// argument into the heap and frees it after the call returns, but a call that throws (guarded)
+// never returns to that cleanup, so every error leaked the copy (found by tests/js/memory.test.js).
+// A val is a handle; the copy made here is a C++ local, freed while the exception unwinds.
+inline std::string text(const val& v) { return v.as<std::string>(); }
+
 inline Span span(std::uintptr_t ptr, std::size_t n) { return Span(reinterpret_cast<const double*>(ptr), n); }
 inline double* out_ptr(std::uintptr_t ptr) { return reinterpret_cast<double*>(ptr); }
 

@@ -29,7 +29,8 @@ std::string compare_csv(std::uintptr_t ref, std::size_t nref, std::uintptr_t cur
 // options: "key=value" lines, the keys of parse_compare_spec (report_spec.hpp): binning,
 // smoothing, preset, missing, types, ...
 std::string compare_with_options(std::uintptr_t ref, std::size_t nref, std::uintptr_t cur, std::size_t ncur,
-                                 const std::string& options) {
+                                 val options_text) {
+  const std::string options = text(options_text);
   return guarded([&] {
     std::vector<std::pair<std::string, std::string>> pairs;
     std::size_t start = 0;

@@ -19,22 +19,25 @@ divergence::Distribution make(const std::string& family, std::uintptr_t params, 
 
 // Validates and normalizes the parameters (e.g. Categorical probabilities divided by their sum),
 // writing the stored parameters to out (same length as params).
-void validate(const std::string& family, std::uintptr_t params, std::size_t n, std::uintptr_t out) {
+void validate(val family_text, std::uintptr_t params, std::size_t n, std::uintptr_t out) {
+  const std::string family = text(family_text);
   guarded([&] { copy_out(make(family, params, n).params, out); });
 }
 
-double kl(const std::string& fp, std::uintptr_t pp, std::size_t np, const std::string& fq, std::uintptr_t qp,
-          std::size_t nq) {
+double kl(val fp_text, std::uintptr_t pp, std::size_t np, val fq_text, std::uintptr_t qp, std::size_t nq) {
+  const std::string fp = text(fp_text), fq = text(fq_text);
   return guarded([&] { return divergence::kl_divergence(make(fp, pp, np), make(fq, qp, nq)); });
 }
 
-double entropy(const std::string& family, std::uintptr_t params, std::size_t n) {
+double entropy(val family_text, std::uintptr_t params, std::size_t n) {
+  const std::string family = text(family_text);
   return guarded([&] { return divergence::entropy(make(family, params, n)); });
 }
 
 // ln density (or mass) at each of the `count` points of dimension d in x, into out.
-void log_prob(const std::string& family, std::uintptr_t params, std::size_t n, std::uintptr_t x, std::size_t count,
-              std::size_t d, std::uintptr_t out) {
+void log_prob(val family_text, std::uintptr_t params, std::size_t n, std::uintptr_t x, std::size_t count, std::size_t d,
+              std::uintptr_t out) {
+  const std::string family = text(family_text);
   guarded([&] {
     const auto dist = make(family, params, n);
     const Span points = span(x, count * d);

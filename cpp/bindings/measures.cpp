@@ -23,16 +23,18 @@ using namespace bridge;
 divergence::Scale scale(int s) { return static_cast<divergence::Scale>(s); }
 
 // Measures that are sums of pointwise terms, by name ("kl", "jensen-shannon", "pearson", ...).
-double sum_terms(const std::string& term, std::uintptr_t p, std::size_t np, std::uintptr_t q, std::size_t nq,
-                 double base, bool normalize, int smoothing, double amount) {
+double sum_terms(val term_text, std::uintptr_t p, std::size_t np, std::uintptr_t q, std::size_t nq, double base,
+                 bool normalize, int smoothing, double amount) {
+  const std::string term = text(term_text);
   return guarded([&] {
     return divergence::sum_terms(divergence::term_from_name(term, "measure"), span(p, np), span(q, nq),
                                  options(base, normalize, smoothing, amount));
   });
 }
 
-void pointwise_terms(const std::string& term, std::uintptr_t p, std::size_t np, std::uintptr_t q, std::size_t nq,
-                     double base, bool normalize, int smoothing, double amount, std::uintptr_t out) {
+void pointwise_terms(val term_text, std::uintptr_t p, std::size_t np, std::uintptr_t q, std::size_t nq, double base,
+                     bool normalize, int smoothing, double amount, std::uintptr_t out) {
+  const std::string term = text(term_text);
   guarded([&] {
     copy_out(divergence::pointwise_terms(divergence::term_from_name(term, "measure"), span(p, np), span(q, nq),
                                          options(base, normalize, smoothing, amount)),
