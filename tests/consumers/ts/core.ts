@@ -4,6 +4,7 @@
 import {
   init,
   isReady,
+  memoryStats,
   klDivergence,
   crossEntropy,
   entropy,
@@ -57,6 +58,7 @@ import type {
   DiscreteOptions,
   KlOptions,
   InitOptions,
+  MemoryStats,
   RowsOptions,
   FGenerator,
   SummedMeasure,
@@ -86,6 +88,8 @@ export async function useCore(wasmBinary: Uint8Array): Promise<number[]> {
   await loaded;
   await init();
   const ready: boolean = isReady();
+  const stats: MemoryStats = memoryStats();
+  const inUse: number = stats.heapInUse + stats.heapArena + stats.memoryBytes;
 
   const p: Distribution = [0.1, 0.6, 0.3];
   const q: Distribution = new Float64Array([0.2, 0.3, 0.5]);
