@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "bridge.hpp"
+#include "spec_text.hpp"
 #include "divergence/compare.hpp"
 #include "divergence/report_spec.hpp"
 
@@ -32,19 +33,9 @@ std::string compare_with_options(std::uintptr_t ref, std::size_t nref, std::uint
                                  val options_text) {
   const std::string options = text(options_text);
   return guarded([&] {
-    std::vector<std::pair<std::string, std::string>> pairs;
-    std::size_t start = 0;
-    while (start < options.size()) {
-      std::size_t end = options.find('\n', start);
-      if (end == std::string::npos) end = options.size();
-      const std::string line = options.substr(start, end - start);
-      const std::size_t eq = line.find('=');
-      if (eq != std::string::npos) pairs.emplace_back(line.substr(0, eq), line.substr(eq + 1));
-      start = end + 1;
-    }
     const std::string_view r(reinterpret_cast<const char*>(ref), nref);
     const std::string_view c(reinterpret_cast<const char*>(cur), ncur);
-    return divergence::compare_buffers_json(r, c, divergence::parse_compare_spec(pairs));
+    return divergence::compare_buffers_json(r, c, spec_from_text(options));
   });
 }
 

@@ -60,6 +60,8 @@
 
 namespace divergence {
 
+class AccumulatorState;
+
 // One column on one side.
 class ColumnAccumulator {
  public:
@@ -139,6 +141,8 @@ class ColumnAccumulator {
   std::vector<std::pair<double, std::uint64_t>> distinct_;
   bool int_literals_ = true;
   bool sorted_ = false;
+
+  friend class AccumulatorState;  // serialization (accumulator_state.hpp)
 };
 
 // Where a byte range of a file starts: what its reader must know without reading a header.
@@ -213,6 +217,8 @@ class DatasetAccumulator {
   std::size_t stored_ = 0;
   std::size_t peak_stored_ = 0;
   bool finished_ = false;
+
+  friend class AccumulatorState;  // serialization (accumulator_state.hpp)
 };
 
 }  // namespace divergence

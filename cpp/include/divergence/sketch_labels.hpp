@@ -25,6 +25,8 @@
 
 namespace divergence {
 
+class AccumulatorState;
+
 class LabelCounter {
  public:
   // limit >= 1: the number of distinct labels counted exactly (and k of Misra-Gries after).
@@ -66,6 +68,8 @@ class LabelCounter {
   std::vector<Entry> entries_;
   std::vector<std::uint32_t> slots_;  // 0 = empty, else entry index + 1; size a power of two
   std::string arena_;                 // label bytes
+
+  friend class AccumulatorState;  // serialization (accumulator_state.hpp)
 };
 
 // A fast 64-bit hash of bytes (not cryptographic; used by LabelCounter).

@@ -30,6 +30,8 @@
 
 namespace divergence {
 
+class AccumulatorState;
+
 // A sorted sample with integer weights: an exact sample (every weight 1, rank_error 0) or the
 // content of a QuantileSketch.
 struct WeightedSample {
@@ -71,6 +73,8 @@ class QuantileSketch {
   std::vector<unsigned char> offset_;        // per level: which half the next compaction keeps
   std::uint64_t n_ = 0;
   std::uint64_t error_ = 0;
+
+  friend class AccumulatorState;  // serialization (accumulator_state.hpp)
 };
 
 // Number of values <= t (inclusive = true) or < t, from the weighted sample (exact for weights 1).

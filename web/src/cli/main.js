@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // divergence-lab command line: `divergence-lab compare REFERENCE CURRENT [options]` (see args.js).
-// The same engine as the web page (the WASM core, read from disk); exit codes 0 done, 1 drift
+// The same engine as the web page (the WASM core, read from disk; the files streamed in chunks); exit codes 0 done, 1 drift
 // found with --fail-on-drift, 2 bad input or usage.
-import { readFile, writeFile } from 'node:fs/promises';
-import { compareJson, init } from '../node.js';
+import { writeFile } from 'node:fs/promises';
+import { compareFilesJson } from '../compare/files_node.js';
 import { parseArgs, USAGE, UsageError } from './args.js';
 import { toCsv, toHtml, toMarkdown } from '../report/formats.js';
 import { reviveInfinities } from '../compare/compare.js';
@@ -15,16 +15,11 @@ async function run(argv) {
     return 0;
   }
   const [referencePath, currentPath] = args.files;
-  const read = async (path, side) => {
-    try {
-      return await readFile(path);
-    } catch (error) {
-      throw new UsageError(`${side}: cannot read ${path} (${error.code ?? error.message})`);
-    }
-  };
-  const [reference, current] = await Promise.all([read(referencePath, 'reference'), read(currentPath, 'current')]);
-  await init();
-  const json = compareJson(reference, current, args.options);
+  // Both files streamed from disk in chunks (bounded memory: a 1 GB file completes).
+  const json = await compareFilesJson(referencePath, currentPath, args.options).catch((error) => {
+    if (/^(reference|current): cannot read /.test(error.message)) throw new UsageError(error.message);
+    throw error;
+  });
   const report = reviveInfinities(JSON.parse(json));
   const output = { json: `${json}\n`, md: toMarkdown(report), csv: toCsv(report), html: toHtml(report) }[args.format];
   if (args.out) await writeFile(args.out, output);

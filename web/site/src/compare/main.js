@@ -1,22 +1,26 @@
 // The dataset comparison page: holds the two current files (reference P, current Q), compares them
-// in WASM with compareCsv whenever one changes, and shows the report. A failed comparison leaves
-// the previous result on screen and explains what went wrong, naming the file.
-import { compareCsv, init } from '../../../src/index.js';
+// whenever one changes, and shows the report. The files are read in chunks by compareFiles, each in
+// its own Web Worker (runner.js), with a progress bar per file and a Cancel button (progress.js).
+// A failed or cancelled comparison leaves the previous result on screen and explains what
+// happened, naming the file.
 import { formatCount } from '../format.js';
 import { DEFAULT_EXAMPLE, EXAMPLES, fetchExample } from './examples.js';
-import { preventStrayDrops, readFile, setupDropZone } from './files.js';
+import { preventStrayDrops, setupDropZone } from './files.js';
+import { createProgress } from './progress.js';
 import { renderReport } from './report-view.js';
+import { cancelRun, runComparison } from './runner.js';
 
 const $ = (id) => document.getElementById(id);
 const root = document.documentElement;
 const SIDE_LABEL = { reference: 'reference file, P', current: 'current file, Q' };
-const OPTIONS = { bins: 20, epsilon: 1e-4 };
 
-/** The files being compared: { name, bytes, example } per side; `shown` is the pair on screen. */
+/** The files being compared: { name, source, example } per side (source: a File or the example's bytes); `shown` is the pair on screen. */
 const files = { reference: null, current: null };
 let shown = null;
 let pendingExample = Promise.resolve();
 let exampleToken = 0;
+let progress = null;
+let runToken = 0;
 
 root.dataset.runs = '0';
 
@@ -85,8 +89,8 @@ function showReport(pair, report) {
   $('status').textContent = `${status}.`;
 }
 
-/** Compares the current pair; on failure restores the last good pair and says why. */
-function compareNow() {
+/** Compares the current pair; on failure or cancel restores the last good pair and says why. */
+async function compareNow() {
   const pair = { reference: files.reference, current: files.current };
   if (!pair.reference || !pair.current) {
     const missing = pair.reference ? 'current' : 'reference';
@@ -94,19 +98,37 @@ function compareNow() {
     finishRun();
     return;
   }
+  const token = ++runToken;
+  const names = { reference: pair.reference.name, current: pair.current.name };
+  progress.start(names);
+  $('status').textContent = `Comparing ${describePair(pair)}…`;
+  root.dataset.busy = 'true';
   try {
-    const report = compareCsv(pair.reference.bytes, pair.current.bytes, OPTIONS);
+    const report = await runComparison(pair.reference.source, pair.current.source, (p) => {
+      if (token === runToken) progress.update(p, names);
+    });
+    if (token !== runToken) return; // a newer comparison replaced this one
     showReport(pair, report);
     shown = pair;
     clearError();
   } catch (error) {
-    reportCompareError(pair, error);
+    if (token !== runToken) return; // replaced by a newer comparison, which reports for itself
+    if (error?.name === 'AbortError') {
+      showError([`Cancelled the comparison of ${describePair(pair)}.`, stillShown()]);
+      if (shown) $('status').textContent = `Still showing ${describePair(shown)}.`;
+    } else {
+      reportCompareError(pair, error);
+    }
     if (shown) {
       files.reference = shown.reference;
       files.current = shown.current;
     }
   } finally {
-    finishRun();
+    if (token === runToken) {
+      progress.stop();
+      delete root.dataset.busy;
+      finishRun();
+    }
   }
 }
 
@@ -115,11 +137,11 @@ function reportCompareError(pair, error) {
   const side = /^(reference|current):\s*/.exec(message);
   if (side) {
     const file = pair[side[1]];
-    const detail = message.slice(side[0].length);
+    const detail = message.slice(side[0].length).replace(/\.$/, '');
     showError([`Could not read “${file.name}” (${SIDE_LABEL[side[1]]}): ${detail}.`, stillShown()]);
     if (!file.example) $(`${side[1]}-file`).value = '';
   } else {
-    showError([`Could not compare “${pair.reference.name}” (reference) with “${pair.current.name}” (current): ${message}.`, stillShown()]);
+    showError([`Could not compare “${pair.reference.name}” (reference) with “${pair.current.name}” (current): ${message.replace(/\.$/, '')}.`, stillShown()]);
   }
 }
 
@@ -137,30 +159,24 @@ async function loadExample(id) {
     return;
   }
   if (token !== exampleToken) return;
-  files.reference = { name: `${id}/reference.csv`, bytes: bytes.reference, example: id };
-  files.current = { name: `${id}/current.csv`, bytes: bytes.current, example: id };
+  files.reference = { name: `${id}/reference.csv`, source: bytes.reference, example: id };
+  files.current = { name: `${id}/current.csv`, source: bytes.current, example: id };
   $('reference-file').value = '';
   $('current-file').value = '';
-  compareNow();
+  await compareNow();
 }
 
 async function loadFile(side, file) {
   // A file chosen while an example is still downloading replaces that example's side when it lands.
   await pendingExample;
-  let bytes;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    showError([`Could not read “${file.name}” (${SIDE_LABEL[side]}): ${error?.message ?? error}.`, stillShown()]);
-    finishRun();
-    return;
-  }
-  files[side] = { name: file.name, bytes, example: null };
-  compareNow();
+  // The File itself goes to the worker, which reads it in chunks: nothing is read on this thread.
+  files[side] = { name: file.name, source: file, example: null };
+  await compareNow();
 }
 
 async function main() {
   preventStrayDrops();
+  progress = createProgress($('status'), () => cancelRun());
   const select = $('example');
   const requested = new URLSearchParams(location.search).get('example');
   if (requested && Object.hasOwn(EXAMPLES, requested)) select.value = requested;
@@ -174,14 +190,6 @@ async function main() {
   setupDropZone($('reference-zone'), $('reference-file'), (file) => run(() => loadFile('reference', file)));
   setupDropZone($('current-zone'), $('current-file'), (file) => run(() => loadFile('current', file)));
 
-  try {
-    await init();
-  } catch (error) {
-    showError([`The WebAssembly core could not be loaded: ${error.message}.`]);
-    $('status').textContent = 'Nothing can be compared without the WebAssembly core.';
-    finishRun();
-    return;
-  }
   pendingExample = loadExample(select.value);
   ready = true;
   await pendingExample;

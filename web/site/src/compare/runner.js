@@ -1,0 +1,33 @@
+// One comparison at a time: runs compareFiles (each file in its own Web Worker) with an
+// AbortController; starting a new run or pressing Cancel aborts the running one.
+import { compareFiles } from '../../../src/compare/index.js';
+
+/** The options of the page's comparison (the conventions of expected.json's equal_width_20 blocks). */
+export const PAGE_OPTIONS = { binning: 'equal-width:20', smoothing: 'epsilon:0.0001' };
+
+let running = null;
+
+/** True while a comparison runs. */
+export function isRunning() {
+  return running !== null;
+}
+
+/** Aborts the running comparison (its promise rejects with an AbortError). */
+export function cancelRun() {
+  running?.abort();
+}
+
+/**
+ * Compares two inputs (File, bytes or URL); aborts any comparison still running first.
+ * @returns the report; rejects with an AbortError when cancelled.
+ */
+export async function runComparison(reference, current, onProgress) {
+  running?.abort();
+  const controller = new AbortController();
+  running = controller;
+  try {
+    return await compareFiles(reference, current, PAGE_OPTIONS, { onProgress, signal: controller.signal });
+  } finally {
+    if (running === controller) running = null;
+  }
+}

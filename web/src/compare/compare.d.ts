@@ -1,0 +1,85 @@
+/**
+ * divergence-lab/compare: the dataset comparison of files too large to hold in memory, streamed in
+ * chunks through the C++ core (the same engine as `compare()` of the main entry and the CLI).
+ *
+ * ```js
+ * import { compareFiles } from 'divergence-lab/compare';
+ * const controller = new AbortController();
+ * const report = await compareFiles(referenceFile, currentFile, { binning: 'equal-width:20' }, {
+ *   signal: controller.signal,
+ *   onProgress: (p) => console.log(p.reference.bytes, p.reference.rows, p.current.bytes),
+ * });
+ * ```
+ *
+ * In browsers every input is read in its own module Web Worker (so the two files are read at the
+ * same time and the page stays responsive); no `init()` is needed. In Node (condition "node") the
+ * files are streamed from disk into the core in the calling thread (it calls the Node `init()`
+ * itself). Memory stays bounded: chunks of 4 MiB, and per side the accumulator's budget
+ * (`memoryBudget`, default 64 MiB of stored numeric values; beyond it, the quantile sketch with its
+ * stated error bound: the report lists those columns in `approximate_columns`).
+ */
+import type { CompareAllOptions, CompareReport } from '../index.js';
+
+/**
+ * One input: a File or Blob; bytes (ArrayBuffer, Uint8Array or any typed array); a URL (string or
+ * URL object) fetched and streamed (relative URLs resolve against the page); in Node also a file
+ * path (string, or a file: URL) read as a stream. Strings starting with http:// or https:// are URLs
+ * in Node; any other string is a path there and a URL in browsers.
+ */
+export type CompareInput = Blob | ArrayBuffer | ArrayBufferView | URL | string;
+
+/** Progress of one side: bytes read so far, the input's size (null until known: URLs without Content-Length), data rows so far, and whether the side is finished. */
+export interface SideProgress {
+  bytes: number;
+  totalBytes: number | null;
+  rows: number;
+  done: boolean;
+}
+
+/** Both sides' progress; every count only grows from one call to the next. */
+export interface CompareProgress {
+  reference: SideProgress;
+  current: SideProgress;
+}
+
+/** How compareFiles runs. */
+export interface CompareControl {
+  /** Called (at most every 50 ms per worker in browsers, after each chunk in Node) with both sides' progress. */
+  onProgress?: (progress: CompareProgress) => void;
+  /** Cancels: the workers are terminated (their memory freed), handles closed, and the promise rejects with an AbortError. */
+  signal?: AbortSignal;
+  /**
+   * Browsers: workers per input, 1 (default) to 16. With more than 1, a File/Blob or bytes input of
+   * 8 MiB or more is cut into that many line-aligned byte ranges read in parallel and merged
+   * (the report is identical: the accumulators merge exactly). It assumes no line break inside a
+   * quoted field at a cut; an error in a later range names it "reference (from byte N): line L",
+   * L counted from that byte. Node: ignored (one thread).
+   */
+  workers?: number;
+}
+
+/**
+ * Compares a reference file (P) with a current file (Q) column by column (CSV/TSV or JSON Lines),
+ * reading both in chunks: the report of `compare()` in the main entry, byte for byte the same
+ * statistics, on files of any size (a 1 GB file completes in bounded memory).
+ * @param reference the reference input (P; e.g. training data), see CompareInput.
+ * @param current the current input (Q; e.g. production data).
+ * @param options every option of the engine (CompareAllOptions of the main entry).
+ * @param control onProgress, signal, workers (CompareControl).
+ * @returns a promise of the report (schema "divergence-lab/compare-report@2", "inf" as Infinity).
+ * Rejects with:
+ * - TypeError naming the argument for an input of the wrong kind ("reference: expected a File/Blob, URL string,
+ *   ArrayBuffer or Uint8Array, got number"), a bad control ("signal: expected an AbortSignal");
+ * - RangeError for a bad option ("options: unknown option 'x'", "workers: expected an integer from 1 to 16, got 0");
+ * - an Error named "FormatError" for a malformed file, with the side and line ("current: line 12: expected 7 fields, found 6");
+ * - Error "reference: cannot read data.csv (ENOENT)" (Node), "URL: the server answered 404 Not Found";
+ * - an AbortError (DOMException) when the signal aborts, also when it was aborted before the call;
+ * - Error 'current file "big.csv": the worker reading it stopped (...)' when a worker dies (e.g. out of memory);
+ *   every other worker is terminated and the page stays usable.
+ */
+export function compareFiles(
+  reference: CompareInput,
+  current: CompareInput,
+  options?: CompareAllOptions,
+  control?: CompareControl,
+): Promise<CompareReport>;

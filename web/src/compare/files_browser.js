@@ -1,0 +1,135 @@
+// compareFiles in browsers (package entry "./compare"): each input read in its own module Web
+// Worker (worker.js), so the two files are read at the same time and the page's thread only
+// relays progress; optionally several workers per file over line-aligned byte ranges, merged
+// through the serialized accumulator state. Cancel: the AbortSignal terminates every worker
+// (their memory goes with them). Types and docs: compare.d.ts.
+import { reviveInfinities } from './compare.js';
+import { optionLines } from './options.js';
+import { abortError } from './engine.js';
+import { HEAD_BYTES, bytesView, describe, headOf, lineCuts } from './sources.js';
+import { progressTracker } from './progress.js';
+import { checkControl } from './control.js';
+
+/** Byte ranges are used for inputs at least this large (smaller ones gain nothing from workers). */
+const MIN_RANGE_BYTES = 8 << 20;
+
+function errorFrom(data) {
+  if (data.name === 'RangeError') return new RangeError(data.message);
+  if (data.name === 'TypeError') return new TypeError(data.message);
+  const error = new Error(data.message);
+  error.name = data.name === 'AbortError' || !data.name ? 'Error' : data.name;
+  return error;
+}
+
+/** The planned reads of one side: [{ start, end, head?, firstByte }] (one entry: the whole input). */
+async function planRanges(input, info, workers) {
+  if (workers < 2 || (info.kind !== 'blob' && info.kind !== 'bytes') || info.size < MIN_RANGE_BYTES) {
+    return [{ start: 0, end: info.size }];
+  }
+  const cuts = await lineCuts(input, info, workers);
+  const head = cuts.length > 2 ? await headOf(input, info) : null;
+  const ranges = [];
+  for (let i = 0; i + 1 < cuts.length; i++) ranges.push({ start: cuts[i], end: cuts[i + 1], head: i > 0 ? head : undefined, firstByte: cuts[i] });
+  return ranges;
+}
+
+/** What a worker is sent for one range (bytes: only the range, copied and transferred). */
+function accumulateMessage(input, info, side, lines, range, keep) {
+  const message = { type: 'accumulate', side, lines, keep, head: range.head, firstByte: range.firstByte };
+  const transfer = [];
+  if (info.kind === 'bytes') {
+    const part = bytesView(input).slice(range.start, range.end);
+    Object.assign(message, { input: part, start: 0, end: part.length });
+    transfer.push(part.buffer);
+  } else if (info.kind === 'url') {
+    Object.assign(message, { input: new URL(input, globalThis.location?.href).href });
+  } else {
+    Object.assign(message, { input, start: range.start, end: range.end });
+  }
+  if (range.head) message.head = range.head.slice(0, HEAD_BYTES);
+  return { message, transfer };
+}
+
+export async function compareFiles(reference, current, options = {}, control = {}) {
+  const { onProgress, signal, workers } = checkControl(control);
+  const lines = optionLines(options);
+  const infos = { reference: describe(reference, 'reference'), current: describe(current, 'current') };
+  const inputs = { reference, current };
+  if (signal?.aborted) throw abortError(signal);
+  if (typeof Worker !== 'function') throw new Error('compareFiles: this environment has no Web Worker (use the "node" build in Node)');
+
+  const plans = {
+    reference: await planRanges(reference, infos.reference, workers),
+    current: await planRanges(current, infos.current, workers),
+  };
+  if (signal?.aborted) throw abortError(signal);
+  const progress = progressTracker(onProgress, { reference: infos.reference.size, current: infos.current.size });
+  const pool = [];
+  let settle;
+  const finished = new Promise((resolve, reject) => {
+    settle = { resolve, reject };
+  });
+  const stop = (error) => {
+    for (const w of pool) w.terminate();
+    pool.length = 0;
+    settle.reject(error);
+  };
+  const onAbort = () => stop(abortError(signal));
+  signal?.addEventListener('abort', onAbort, { once: true });
+
+  // One worker per range; the reference's first range keeps its accumulator and builds the report.
+  const states = { reference: [], current: [] };
+  const rows = { reference: [], current: [] };
+  let pending = 0;
+  let keeper = null;
+  const spawn = (side, index, range) => {
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: `divergence-lab ${side} ${index}` });
+    pool.push(worker);
+    const keep = side === 'reference' && index === 0;
+    if (keep) keeper = worker;
+    const fileName = infos[side].name;
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      const why = event.message || 'it ran out of memory or failed to load';
+      stop(new Error(`${side} file "${fileName}": the worker reading it stopped (${why}). The page is still usable; try again, or a smaller file.`));
+    };
+    worker.onmessageerror = () => stop(new Error(`${side} file "${fileName}": a message from its worker could not be read`));
+    worker.onmessage = ({ data }) => {
+      if (data.type === 'progress') progress.update(side, index, data.bytes, data.rows);
+      else if (data.type === 'size') progress.size(side, data.total);
+      else if (data.type === 'error') stop(errorFrom(data));
+      else if (data.type === 'report') settle.resolve(data.json);
+      else if (data.type === 'done') {
+        rows[side][index] = data.rows;
+        if (data.state) states[side][index] = data.state;
+        if (!keep) {
+          worker.terminate(); // its state is here now: free its memory at once
+          pool.splice(pool.indexOf(worker), 1);
+        }
+        progress.update(side, index, data.bytes, data.rows);
+        if (rows[side].filter((r) => r !== undefined).length === plans[side].length) progress.finish(side);
+        if (--pending === 0) {
+          const referenceStates = states.reference.slice(1);
+          const currentStates = states.current;
+          keeper.postMessage({ type: 'compare', lines, referenceStates, currentStates }, [...referenceStates, ...currentStates].map((s) => s.buffer));
+        }
+      }
+    };
+    const { message, transfer } = accumulateMessage(inputs[side], infos[side], side, lines, range, keep);
+    worker.postMessage(message, transfer);
+  };
+  try {
+    for (const side of ['reference', 'current']) {
+      plans[side].forEach((range, index) => {
+        pending++;
+        spawn(side, index, range);
+      });
+    }
+    const json = await finished;
+    return reviveInfinities(JSON.parse(json));
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    for (const w of pool) w.terminate();
+    pool.length = 0;
+  }
+}

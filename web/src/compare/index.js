@@ -1,0 +1,2 @@
+// divergence-lab/compare in browsers and bundlers: compareFiles in Web Workers. Types and docs: compare.d.ts.
+export { compareFiles } from './files_browser.js';

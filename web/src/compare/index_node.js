@@ -1,0 +1,2 @@
+// divergence-lab/compare in Node: compareFiles streaming files from disk. Types and docs: compare.d.ts.
+export { compareFiles } from './files_node.js';
