@@ -103,7 +103,7 @@ export async function headOf(input, info) {
 
 /**
  * Byte offsets [0, c1, ..., size] cutting an input into up to `parts` ranges, each cut just after a
- * line feed found at or after size * k / parts. Assumes no line feed inside a quoted field at a cut
+ * line feed found at or after size * k / parts (and after the header and first data row). Assumes no line feed inside a quoted field at a cut
  * (the range reader would then report a ragged or unbalanced row: documented in compare.d.ts).
  */
 export async function lineCuts(input, info, parts) {
@@ -113,8 +113,13 @@ export async function lineCuts(input, info, parts) {
     if (info.kind === 'blob') return new Uint8Array(await input.slice(from, Math.min(size, from + (1 << 16))).arrayBuffer());
     return bytesView(input).subarray(from, Math.min(size, from + (1 << 16)));
   };
+  // The first range must hold the header and a data row: no cut before the end of the second line.
+  const start = await look(0);
+  const firstLine = start.indexOf(10);
+  const secondLine = firstLine < 0 ? -1 : start.indexOf(10, firstLine + 1);
+  if (secondLine < 0) return [0, size];
   for (let k = 1; k < parts; k++) {
-    let from = Math.max(Math.floor((size * k) / parts), cuts[cuts.length - 1]);
+    let from = Math.max(Math.floor((size * k) / parts), cuts[cuts.length - 1], secondLine + 1);
     let cut = -1;
     while (from < size && cut < 0) {
       const window = await look(from);

@@ -7,6 +7,9 @@ export const PAGE_OPTIONS = { binning: 'equal-width:20', smoothing: 'epsilon:0.0
 
 let running = null;
 
+/** Workers per file: 1, or ?workers=N in the page's address (the benchmark compares 1 and 2). */
+const WORKERS = Math.min(16, Math.max(1, Number.parseInt(new URLSearchParams(globalThis.location?.search ?? '').get('workers') ?? '1', 10) || 1));
+
 /** True while a comparison runs. */
 export function isRunning() {
   return running !== null;
@@ -26,7 +29,7 @@ export async function runComparison(reference, current, onProgress) {
   const controller = new AbortController();
   running = controller;
   try {
-    return await compareFiles(reference, current, PAGE_OPTIONS, { onProgress, signal: controller.signal });
+    return await compareFiles(reference, current, PAGE_OPTIONS, { onProgress, signal: controller.signal, workers: WORKERS });
   } finally {
     if (running === controller) running = null;
   }
