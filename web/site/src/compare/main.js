@@ -14,7 +14,7 @@ const $ = (id) => document.getElementById(id);
 const root = document.documentElement;
 const SIDE_LABEL = { reference: 'reference file, P', current: 'current file, Q' };
 
-/** The files being compared: { name, source, example } per side (source: a File or the example's bytes); `shown` is the pair on screen. */
+/** The files being compared: { name, source, example } per side (source: a File); `shown` is the pair on screen. */
 const files = { reference: null, current: null };
 let shown = null;
 let pendingExample = Promise.resolve();
@@ -119,6 +119,10 @@ async function compareNow() {
     } else {
       reportCompareError(pair, error);
     }
+    // A file that was not compared leaves its input, so that choosing it again starts a new run.
+    for (const side of ['reference', 'current']) {
+      if (pair[side] !== shown?.[side] && !pair[side].example) $(`${side}-file`).value = '';
+    }
     if (shown) {
       files.reference = shown.reference;
       files.current = shown.current;
@@ -159,8 +163,10 @@ async function loadExample(id) {
     return;
   }
   if (token !== exampleToken) return;
-  files.reference = { name: `${id}/reference.csv`, source: bytes.reference, example: id };
-  files.current = { name: `${id}/current.csv`, source: bytes.current, example: id };
+  // As Files, so that messages from the workers name them.
+  const file = (side) => new File([bytes[side]], `${id}/${side}.csv`, { type: 'text/csv' });
+  files.reference = { name: `${id}/reference.csv`, source: file('reference'), example: id };
+  files.current = { name: `${id}/current.csv`, source: file('current'), example: id };
   $('reference-file').value = '';
   $('current-file').value = '';
   await compareNow();
