@@ -49,7 +49,7 @@ test('a large file shows its progress and completes', async ({ page }) => {
   await expect(page.locator('#error')).toBeEmpty();
   await expect(page.locator('#status')).toContainText('1,000,000 reference rows');
   const seen = await page.evaluate(() => window.__progress);
-  const withBytes = seen.filter((s) => /MB of/.test(s.text));
+  const withBytes = seen.filter((s) => /B of/.test(s.text));
   expect(withBytes.length).toBeGreaterThan(0);
   for (let i = 1; i < withBytes.length; i++) expect(withBytes[i].value).toBeGreaterThanOrEqual(withBytes[i - 1].value);
   expect(withBytes.some((s) => / rows/.test(s.text))).toBe(true);
@@ -67,7 +67,7 @@ test('Cancel stops the run and keeps the previous report', async ({ page }) => {
   await page.evaluate(() => {
     const text = document.getElementById('reference-progress-text');
     const observer = new MutationObserver(() => {
-      if (/MB of/.test(text.textContent)) {
+      if (/B of/.test(text.textContent)) {
         observer.disconnect();
         window.__cancelledAt = text.textContent;
         document.getElementById('cancel').click();
@@ -78,7 +78,7 @@ test('Cancel stops the run and keeps the previous report', async ({ page }) => {
   const before = await runs(page);
   await page.locator('#reference-file').setInputFiles(bigFile);
   await expect.poll(() => runs(page), { timeout: 60_000 }).toBeGreaterThan(before);
-  expect(await page.evaluate(() => window.__cancelledAt)).toMatch(/MB of/);
+  expect(await page.evaluate(() => window.__cancelledAt)).toMatch(/B of/);
   await expect(page.locator('#error')).toContainText('Cancelled the comparison of big-40mb.csv');
   await expect(page.locator('#error')).toContainText('is still shown');
   expect(await page.locator('#results tbody').innerHTML()).toBe(rowsBefore);

@@ -2,13 +2,14 @@
 // file's size, rows so far in the text beside it) and a Cancel button, shown while a comparison
 // runs. Built here (not in compare.html) so the page's markup stays as the rendering modules own it.
 import { formatCount } from '../format.js';
+import './progress.css';
 
 const SIDES = [
   ['reference', 'Reference (P)'],
   ['current', 'Current (Q)'],
 ];
 
-const megabytes = (bytes) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
+const megabytes = (bytes) => (bytes < 1e6 ? `${Math.ceil(bytes / 1e3)} kB` : `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`);
 
 /**
  * Creates the progress panel before `anchor` (hidden until start()).
