@@ -89,7 +89,11 @@ double rule_width(BinRule rule, const std::vector<double>& sorted) {
 std::vector<double> pooled_sorted(Span a, Span b) {
   std::vector<double> v(a.begin(), a.end());
   v.insert(v.end(), b.begin(), b.end());
-  std::sort(v.begin(), v.end());
+  if (std::is_sorted(a.begin(), a.end()) && std::is_sorted(b.begin(), b.end())) {
+    std::inplace_merge(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(a.size), v.end());
+  } else {
+    std::sort(v.begin(), v.end());
+  }
   return v;
 }
 
@@ -122,7 +126,7 @@ std::size_t rule_bin_count(BinRule rule, Span values) {
   if (values.empty()) throw range_error("values", "must not be empty");
   check_finite(values, "values");
   std::vector<double> sorted(values.begin(), values.end());
-  std::sort(sorted.begin(), sorted.end());
+  if (!std::is_sorted(sorted.begin(), sorted.end())) std::sort(sorted.begin(), sorted.end());  // the engine passes sorted values
   const double width = rule_width(rule, sorted);
   const double range = sorted.back() - sorted.front();
   if (!(width > 0.0) || range == 0.0) return 1;
@@ -184,7 +188,7 @@ BinnedPair bin_by_reference_quantiles(Span reference, Span current, std::size_t 
   check_finite(reference, "reference");
   check_finite(current, "current");
   std::vector<double> sorted(reference.begin(), reference.end());
-  std::sort(sorted.begin(), sorted.end());
+  if (!std::is_sorted(sorted.begin(), sorted.end())) std::sort(sorted.begin(), sorted.end());  // the engine passes sorted values
   std::vector<double> interior;
   for (std::size_t k = 1; k < K; ++k) {
     const double e = quantile_linear(sorted, k, K);

@@ -7,6 +7,18 @@
 #include "divergence/errors.hpp"
 
 namespace divergence {
+namespace {
+
+// Equal bytes; short labels (most categories and numbers) without a call to memcmp.
+inline bool same_bytes(const char* a, const char* b, std::size_t n) {
+  if (n > 16) return std::memcmp(a, b, n) == 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 std::uint64_t hash_bytes(std::string_view s) {
   // 8 bytes at a time, multiply-xorshift mixing (in the spirit of wyhash / splitmix64 finalisers).
@@ -22,8 +34,15 @@ std::uint64_t hash_bytes(std::string_view s) {
     p += 8;
     n -= 8;
   }
+  // The last n (< 8) bytes as a little-endian word, as memcpy(&w, p, n) into a zero word would give,
+  // without a call to memcpy of a variable length (a hot spot: every field of a column is hashed).
   std::uint64_t w = 0;
-  std::memcpy(&w, p, n);
+  if (n > 0 && s.size() >= 8) {
+    std::memcpy(&w, p + n - 8, 8);  // the 8 bytes ending at the end: the wanted ones are on top
+    w >>= 8 * (8 - n);
+  } else {
+    for (std::size_t i = 0; i < n; ++i) w |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+  }
   h = (h ^ w ^ (static_cast<std::uint64_t>(n) << 56)) * kMul;
   h ^= h >> 32;
   h *= 0xD6E8FEB86659FD93ULL;
@@ -43,7 +62,7 @@ std::size_t LabelCounter::find_slot(std::string_view label, std::uint64_t hash) 
     const std::uint32_t s = slots_[i];
     if (s == 0) return i;
     const Entry& e = entries_[s - 1];
-    if (e.hash == hash && e.length == label.size() && std::memcmp(arena_.data() + e.offset, label.data(), label.size()) == 0) {
+    if (e.hash == hash && e.length == label.size() && same_bytes(arena_.data() + e.offset, label.data(), label.size())) {
       return i;
     }
     i = (i + 1) & mask;

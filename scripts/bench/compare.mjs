@@ -25,20 +25,20 @@ function mulberry32(seed) {
   };
 }
 const HEADER = 'age,income,score,latency_ms,ratio,count,temperature,balance,country,device,plan,active\n';
-const COUNTRIES = Array.from({ length: 60 }, (_, i) => `C${String(i).padStart(2, '0')}`);
+const COUNTRIES = Array.from({ length: 60 }, (_, i) => `country-${String(i).padStart(2, '0')}`);
 const DEVICES = ['desktop', 'mobile', 'tablet', 'tv', 'watch'];
 const PLANS = ['free', 'basic', 'pro', 'team', 'enterprise'];
 
 function row(r, shift) {
   const normal = () => Math.sqrt(-2 * Math.log(r() + 1e-12)) * Math.cos(2 * Math.PI * r());
   const age = Math.floor(18 + r() * 60 + shift * 3);
-  const income = (30000 + 20000 * Math.exp(normal() * 0.5 + shift * 0.1)).toFixed(2);
-  const score = (r() * 100).toFixed(3);
-  const latency = (20 + Math.exp(3 + normal() * (0.6 + shift * 0.1))).toFixed(1);
-  const ratio = r().toFixed(6);
+  const income = (30000 + 20000 * Math.exp(normal() * 0.5 + shift * 0.1)).toFixed(4);
+  const score = (r() * 100).toFixed(6);
+  const latency = (20 + Math.exp(3 + normal() * (0.6 + shift * 0.1))).toFixed(4);
+  const ratio = r().toFixed(9);
   const count = Math.floor(r() * r() * 500);
-  const temperature = (15 + normal() * 8 + shift).toFixed(2);
-  const balance = (normal() * 1e4).toExponential(4);
+  const temperature = (15 + normal() * 8 + shift).toFixed(5);
+  const balance = (normal() * 1e4).toExponential(8);
   const country = COUNTRIES[Math.floor(r() ** (1 + shift) * COUNTRIES.length)];
   const device = DEVICES[Math.floor(r() * DEVICES.length)];
   const plan = PLANS[Math.floor(r() ** 2 * PLANS.length)];
@@ -60,8 +60,9 @@ async function generate(path, rows, seed, shift) {
   spawnSync('mv', [`${path}.tmp`, path]);
 }
 
-const ref100 = join(cache, 'reference-1m.csv');
-const cur100 = join(cache, 'current-1m.csv');
+// About 100 bytes a row: 1M rows = 100 MB a file.
+const ref100 = join(cache, 'reference-1m-v2.csv');
+const cur100 = join(cache, 'current-1m-v2.csv');
 console.log('generating 100 MB pair (cached) ...');
 await generate(ref100, 1_000_000, 1, 0);
 await generate(cur100, 1_000_000, 2, 0.3);
@@ -77,22 +78,20 @@ const add = (name, seconds, note = '') => {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // ---- native engine and Node CLI ------------------------------------------------------------------
-const nativeRuns = [];
-for (let i = 0; i < 3; i++) {
-  const r = spawnSync(join(root, 'build/native/bench_compare_files'), [ref100, cur100], { encoding: 'utf8' });
+// Wall and CPU (user + sys) seconds of a command: on a shared machine CPU time is the steadier figure.
+function timedRun(cmd, args) {
+  const r = spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', cmd, ...args], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
-  nativeRuns.push(JSON.parse(r.stdout).seconds);
+  const t0 = /cpu ([\d.]+) ([\d.]+)/.exec(r.stderr);
+  return Number(t0[1]) + Number(t0[2]);
 }
-add('native C++ engine (Release), 1 thread', median(nativeRuns), 'median of 3');
-
-const cliRuns = [];
-for (let i = 0; i < 3; i++) {
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [join(root, 'web/src/cli/main.js'), 'compare', ref100, cur100, '--out', '/dev/null'], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(r.stderr);
-  cliRuns.push(Number(process.hrtime.bigint() - t0) / 1e9);
-}
-add('Node CLI (WASM, streamed), incl. start-up', median(cliRuns), 'median of 3');
+const cpuNote = (label, runs) => `${label}; CPU time (user+sys), median of ${runs}`;
+const nativeCpu = [];
+for (let i = 0; i < 3; i++) nativeCpu.push(timedRun(join(root, 'build/native/bench_compare_files'), [ref100, cur100]));
+add('native C++ engine (Release), 1 thread', median(nativeCpu), cpuNote('streamed 4 MiB chunks', 3));
+const cliCpu = [];
+for (let i = 0; i < 3; i++) cliCpu.push(timedRun(process.execPath, [join(root, 'web/src/cli/main.js'), 'compare', ref100, cur100, '--out', '/dev/null']));
+add('Node CLI (WASM, streamed), incl. start-up', median(cliCpu), cpuNote('one thread', 3));
 
 // ---- Chromium: the compare page, and the PapaParse pipeline ----------------------------------------
 const server = spawn('npx', ['vite', 'preview', '--config', 'web/vite.config.js', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore', detached: true });
@@ -163,8 +162,8 @@ for (const r of results) r.vs_papaparse = +(r.mb_per_s / papa.mb_per_s).toFixed(
 // ---- 1 GB pair through the CLI: time and peak memory ---------------------------------------------
 const big = [];
 if (!skip1gb) {
-  const ref1g = join(cache, 'reference-10m.csv');
-  const cur1g = join(cache, 'current-10m.csv');
+  const ref1g = join(cache, 'reference-10m-v2.csv');
+  const cur1g = join(cache, 'current-10m-v2.csv');
   console.log('generating 1 GB pair (cached) ...');
   await generate(ref1g, 10_000_000, 11, 0);
   await generate(cur1g, 10_000_000, 12, 0.3);
@@ -183,7 +182,8 @@ if (!skip1gb) {
   timed('1 GB pair, native engine', join(root, 'build/native/bench_compare_files'), [ref1g, cur1g]);
 }
 
-const machine = `${spawnSync('nproc').stdout.toString().trim()} cores, ${/model name\s*:\s*(.*)/.exec(spawnSync('cat', ['/proc/cpuinfo']).stdout.toString())?.[1] ?? '?'}`;
+const load = spawnSync('cat', ['/proc/loadavg']).stdout.toString().split(' ').slice(0, 3).join(' ');
+const machine = `load average ${load}; ${spawnSync('nproc').stdout.toString().trim()} cores, ${/model name\s*:\s*(.*)/.exec(spawnSync('cat', ['/proc/cpuinfo']).stdout.toString())?.[1] ?? '?'}`;
 writeFileSync(join(out, 'compare.json'), `${JSON.stringify({ machine, pair_mb: +pairMB.toFixed(1), results, one_gb: big }, null, 2)}\n`);
 const md = [
   `# Dataset comparison benchmark`,
