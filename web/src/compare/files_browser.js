@@ -9,6 +9,14 @@ import { abortError } from './engine.js';
 import { HEAD_BYTES, bytesView, describe, headOf, lineCuts } from './sources.js';
 import { progressTracker } from './progress.js';
 import { checkControl } from './control.js';
+import { compareInThread } from './in_thread.js';
+import { init } from '../core/module.js';
+import { chunks } from './sources.js';
+
+/** Whether module workers can start here (not from file://, where Chromium refuses them). */
+function workersAvailable() {
+  return typeof Worker === 'function' && globalThis.location?.protocol !== 'file:';
+}
 
 /** Byte ranges are used for inputs at least this large (smaller ones gain nothing from workers). */
 const MIN_RANGE_BYTES = 8 << 20;
@@ -56,7 +64,11 @@ export async function compareFiles(reference, current, options = {}, control = {
   const infos = { reference: describe(reference, 'reference'), current: describe(current, 'current') };
   const inputs = { reference, current };
   if (signal?.aborted) throw abortError(signal);
-  if (typeof Worker !== 'function') throw new Error('compareFiles: this environment has no Web Worker (use the "node" build in Node)');
+  if (!workersAvailable()) {
+    // No worker (a page opened from disk): the same engine in this thread, chunk by chunk.
+    const json = await compareInThread({ inputs, infos, lines, onProgress, signal, ready: () => init(), chunks });
+    return reviveInfinities(JSON.parse(json));
+  }
 
   const plans = {
     reference: await planRanges(reference, infos.reference, workers),
