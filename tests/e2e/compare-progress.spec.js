@@ -31,6 +31,8 @@ async function openWithDefaultExample(page) {
 }
 
 test.beforeAll(writeBig);
+// Requests the page's service worker answers never reach page.route: the worker-death test needs them to.
+test.use({ serviceWorkers: 'block' });
 
 test('a large file shows its progress and completes', async ({ page }) => {
   await openWithDefaultExample(page);

@@ -131,8 +131,8 @@ async function compareNow() {
     if (token === runToken) {
       progress.stop();
       delete root.dataset.busy;
-      finishRun();
     }
+    finishRun(); // every change of file counts as a run, also one a newer change replaced
   }
 }
 
