@@ -18,6 +18,14 @@ function workersAvailable() {
   return typeof Worker === 'function' && globalThis.location?.protocol !== 'file:';
 }
 
+/** URLs the workers loaded (their script, the core's .wasm), for pages that store files for offline use. */
+const loadedByWorkers = new Set();
+
+/** The URLs workers have loaded so far in this page (not part of the package's documented API). */
+export function workerResources() {
+  return [...loadedByWorkers];
+}
+
 /** Byte ranges are used for inputs at least this large (smaller ones gain nothing from workers). */
 const MIN_RANGE_BYTES = 8 << 20;
 
@@ -112,6 +120,7 @@ export async function compareFiles(reference, current, options = {}, control = {
       else if (data.type === 'error') stop(errorFrom(data));
       else if (data.type === 'report') settle.resolve(data.json);
       else if (data.type === 'done') {
+        for (const url of data.resources ?? []) loadedByWorkers.add(url);
         rows[side][index] = data.rows;
         if (data.state) states[side][index] = data.state;
         if (!keep) {

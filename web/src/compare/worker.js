@@ -11,6 +11,9 @@ let kept = 0; // the accumulator kept for the 'compare' message
 
 const post = (message, transfer = []) => self.postMessage(message, transfer);
 
+/** This worker's script and what it loaded (the core's .wasm): a page that works offline stores them. */
+const resources = () => [self.location.href, ...(self.performance?.getEntriesByType?.('resource') ?? []).map((e) => e.name)];
+
 async function onAccumulate(module, m) {
   const info = describe(m.input, m.side);
   let lastPost = 0;
@@ -33,12 +36,12 @@ async function onAccumulate(module, m) {
   const bytes = info.kind === 'url' ? lastBytes : (m.end ?? 0) - (m.start ?? 0);
   if (m.keep) {
     kept = handle;
-    post({ type: 'done', rows, bytes });
+    post({ type: 'done', rows, bytes, resources: resources() });
     return;
   }
   try {
     const state = serialize(module, handle);
-    post({ type: 'done', rows, bytes, state }, [state.buffer]);
+    post({ type: 'done', rows, bytes, state, resources: resources() }, [state.buffer]);
   } finally {
     module.streamClose(handle);
   }

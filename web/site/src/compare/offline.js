@@ -2,6 +2,7 @@
 // first pair, hands it the same-origin files the page loaded plus every example pair, so that the
 // page works offline from then on. Sets html[data-offline] to "ready" (all stored), "partial" or
 // "unavailable" (no service worker: file://, private modes, old browsers).
+import { workerResources } from '../../../src/compare/files_browser.js';
 import { EXAMPLES, exampleUrl } from './examples.js';
 
 const root = document.documentElement;
@@ -28,7 +29,8 @@ async function setUp() {
   await firstRun();
   const worker = registration.active ?? (await navigator.serviceWorker.ready).active;
   const page = new URL(location.pathname, location.href).href;
-  const loaded = performance.getEntriesByType('resource').map((e) => e.name);
+  // What the page loaded, and what the comparison's Web Workers loaded (their script, the .wasm).
+  const loaded = [...performance.getEntriesByType('resource').map((e) => e.name), ...workerResources()];
   const examples = Object.keys(EXAMPLES).flatMap((id) => [exampleUrl(id, 'reference').href, exampleUrl(id, 'current').href]);
   const urls = [...new Set([page, ...loaded, ...examples])].filter((u) => new URL(u).origin === location.origin);
   const channel = new MessageChannel();
