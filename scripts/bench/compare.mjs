@@ -188,7 +188,7 @@ writeFileSync(join(out, 'compare.json'), `${JSON.stringify({ machine, pair_mb: +
 const md = [
   `# Dataset comparison benchmark`,
   '',
-  `Machine: ${machine}. Input: a generated pair, ${pairMB.toFixed(0)} MB together (2 x 1M rows x 12 columns, fixed seed). MB/s = both files' bytes / wall time.`,
+  `Machine: ${machine}. Input: a generated pair, ${pairMB.toFixed(0)} MB together (2 x 1M rows x 12 columns, fixed seed). MB/s = both files' bytes / seconds: wall time for the Chromium rows (file input to report shown), CPU time (user + sys) for the native and CLI rows; the load average says how busy the machine was.`,
   '',
   '| pipeline | s | MB/s | x PapaParse | note |',
   '|---|---:|---:|---:|---|',
