@@ -1,4 +1,4 @@
-// Embind bindings of the streaming engine: accumulators held in the WASM instance under integer
+// Embind bindings of the streaming engine (conventions: bridge.hpp; text arrives as val): accumulators held in the WASM instance under integer
 // handles (no bound class escapes, nothing needs .delete(); the JS package closes every handle in a
 // finally block, web/src/compare/engine.js). One accumulator per side or per byte range of a file:
 //   streamOpen(side, options)                       -> handle (reads a whole file from its start)
@@ -56,12 +56,13 @@ DatasetAccumulator& get(int h) {
 
 std::string_view bytes(std::uintptr_t ptr, std::size_t n) { return std::string_view(reinterpret_cast<const char*>(ptr), n); }
 
-int stream_open(const std::string& side, const std::string& options) {
+int stream_open(val side_text, val options_text) {
+  const std::string side = text(side_text), options = text(options_text);
   return guarded([&] { return hold(DatasetAccumulator(spec_from_text(options), side)); });
 }
 
-int stream_open_range(const std::string& side, const std::string& options, std::uintptr_t head, std::size_t nhead,
-                      double first_byte) {
+int stream_open_range(val side_text, val options_text, std::uintptr_t head, std::size_t nhead, double first_byte) {
+  const std::string side = text(side_text), options = text(options_text);
   return guarded([&] {
     const divergence::CompareSpec spec = spec_from_text(options);
     DatasetAccumulator probe(spec, side);
@@ -97,7 +98,8 @@ emscripten::val stream_serialize(int h) {
   return val::global("Uint8Array").new_(val(emscripten::typed_memory_view(state.size(), reinterpret_cast<const unsigned char*>(state.data()))));
 }
 
-int stream_restore(const std::string& options, std::uintptr_t ptr, std::size_t n) {
+int stream_restore(val options_text, std::uintptr_t ptr, std::size_t n) {
+  const std::string options = text(options_text);
   return guarded([&] { return hold(divergence::deserialize_accumulator(bytes(ptr, n), spec_from_text(options))); });
 }
 
@@ -111,7 +113,8 @@ void stream_merge(int into, int from) {
   });
 }
 
-std::string stream_compare(int ref, int cur, const std::string& options) {
+std::string stream_compare(int ref, int cur, val options_text) {
+  const std::string options = text(options_text);
   return guarded([&] { return divergence::compare_json(get(ref), get(cur), spec_from_text(options)); });
 }
 
