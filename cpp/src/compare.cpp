@@ -14,6 +14,7 @@
 #include "divergence/report.hpp"
 #include "divergence/report_spec.hpp"
 #include "divergence/summation.hpp"
+#include "divergence/summary.hpp"
 
 namespace divergence {
 namespace {
@@ -160,6 +161,14 @@ std::string compare_json(const DatasetAccumulator& reference, const DatasetAccum
 
 std::string compare_buffers_json(std::string_view reference, std::string_view current, const CompareSpec& spec) {
   check_spec(spec);
+  // Histogram summaries (summary.hpp) are compared by their own rules; only with each other.
+  const bool ref_summary = looks_like_summary(reference), cur_summary = looks_like_summary(current);
+  if (ref_summary && cur_summary) return compare_summaries_json(reference, current, spec);
+  if (ref_summary != cur_summary) {
+    throw FormatError(std::string(ref_summary ? "current" : "reference") + ": not a histogram summary, but the " +
+                      (ref_summary ? "reference" : "current") +
+                      " is one; compare a summary with a summary (docs/summaries.md shows how to make one)");
+  }
   DatasetAccumulator ref(spec, "reference");
   ref.feed(reference);
   ref.finish();

@@ -20,9 +20,12 @@
 #include "divergence/ks_test.hpp"
 #include "divergence/summation.hpp"
 #include "divergence/wasserstein.hpp"
+#include "report_blocks.hpp"
 
 namespace divergence {
 namespace {
+
+using detail::Items;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
@@ -194,11 +197,6 @@ std::vector<double> quantile_edges(const WeightedSample& ref, std::size_t K) {
 
 // ----- categorical blocks -----
 
-struct Items {
-  std::vector<std::pair<std::string, std::uint64_t>> items;
-  std::uint64_t total = 0;
-};
-
 Items label_items(const ColumnAccumulator& c) {
   const LabelCounter& labels = c.labels();
   Items out;
@@ -224,6 +222,10 @@ Items boolean_items(const ColumnAccumulator& c) {
 }
 
 ChiSquareValues from_result(const ChiSquareResult& r) { return {r.statistic, r.pvalue, r.dof}; }
+
+}  // namespace
+
+namespace detail {
 
 CategoryBlock category_block(const Items& ref, const Items& cur, const Smoothing& smoothing) {
   std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> table;
@@ -290,6 +292,27 @@ const ColumnKind* override_of(const CompareSpec& spec, const std::string& name) 
   }
   return found;
 }
+
+MissingChange missing_change(std::uint64_t missing_ref, std::uint64_t n_ref, std::uint64_t missing_cur,
+                             std::uint64_t n_cur, const CompareSpec& spec) {
+  // Rows of each side = missing + present.
+  const std::uint64_t rows_ref = n_ref + missing_ref, rows_cur = n_cur + missing_cur;
+  MissingChange mc;
+  mc.ref_share = rows_ref ? static_cast<double>(missing_ref) / static_cast<double>(rows_ref) : 0.0;
+  mc.cur_share = rows_cur ? static_cast<double>(missing_cur) / static_cast<double>(rows_cur) : 0.0;
+  mc.change = mc.cur_share - mc.ref_share;
+  const ProportionTest t = two_proportion_z_test(missing_ref, rows_ref, missing_cur, rows_cur);
+  mc.z = t.z;
+  mc.pvalue = t.pvalue;
+  mc.flagged = mc.pvalue < spec.missing_alpha && std::fabs(mc.change) >= spec.missing_min_change;
+  return mc;
+}
+
+}  // namespace detail
+
+namespace {
+
+using namespace detail;
 
 std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
@@ -493,18 +516,7 @@ ColumnComparison compare_column(const std::string& name, const ColumnAccumulator
   out.missing_ref = ref.missing();
   out.missing_cur = cur.missing();
 
-  // Missing share change (rows of each side = missing + present).
-  {
-    const std::uint64_t rows_ref = out.n_ref + out.missing_ref, rows_cur = out.n_cur + out.missing_cur;
-    MissingChange& mc = out.missing_change;
-    mc.ref_share = rows_ref ? static_cast<double>(out.missing_ref) / static_cast<double>(rows_ref) : 0.0;
-    mc.cur_share = rows_cur ? static_cast<double>(out.missing_cur) / static_cast<double>(rows_cur) : 0.0;
-    mc.change = mc.cur_share - mc.ref_share;
-    const ProportionTest t = two_proportion_z_test(out.missing_ref, rows_ref, out.missing_cur, rows_cur);
-    mc.z = t.z;
-    mc.pvalue = t.pvalue;
-    mc.flagged = mc.pvalue < spec.missing_alpha && std::fabs(mc.change) >= spec.missing_min_change;
-  }
+  out.missing_change = missing_change(out.missing_ref, out.n_ref, out.missing_cur, out.n_cur, spec);
 
   // Type.
   const ColumnKind* forced = override_of(spec, name);

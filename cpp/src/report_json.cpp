@@ -9,10 +9,10 @@ namespace {
 
 void write_side(JsonWriter& w, const SideInfo& s) {
   w.begin_object();
-  w.member("format", input_format_name(s.format));
+  w.member("format", s.summary ? "summary" : input_format_name(s.format));
   w.member("rows", s.rows);
   w.member("columns", s.columns);
-  if (s.format == InputFormat::JsonLines) {
+  if (s.format == InputFormat::JsonLines || s.summary) {
     w.key("delimiter");
     w.null();
     w.member("skip_initial_space", false);
@@ -200,7 +200,11 @@ void write_column(JsonWriter& w, const ColumnComparison& c) {
       w.key("bins");
       write_bins(w, c.bins);
       w.key("quantile_bins");
-      write_bins(w, c.quantile_bins);
+      if (c.has_quantile_bins) {
+        write_bins(w, c.quantile_bins);
+      } else {
+        w.null();
+      }
       if (c.has_as_categorical) {
         w.key("as_categorical");
         w.begin_object();
@@ -217,7 +221,12 @@ void write_column(JsonWriter& w, const ColumnComparison& c) {
       w.member("wasserstein_normed", m.wasserstein_normed);
       w.member("ks_statistic", m.ks_statistic);
       w.member("ks_pvalue", m.ks_pvalue);
-      w.member("ks_method", m.ks_method);
+      w.key("ks_method");
+      if (m.ks_method.empty()) {
+        w.null();
+      } else {
+        w.value(m.ks_method);
+      }
       w.end_object();
     } else {
       write_category_lists(w, c.categories);
@@ -236,6 +245,10 @@ void write_column(JsonWriter& w, const ColumnComparison& c) {
   w.end_object();
   write_drift(w, c);
   write_approx(w, c.approx);
+  if (!c.unavailable.empty()) {
+    w.key("unavailable");
+    w.array(c.unavailable);
+  }
   w.end_object();
 }
 

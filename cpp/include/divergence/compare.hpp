@@ -131,7 +131,9 @@ Report compare_csv(std::string_view reference, std::string_view current, const C
 std::string compare_json(const DatasetAccumulator& reference, const DatasetAccumulator& current, const CompareSpec& spec);
 
 // Both files in memory: accumulates each (errors prefixed "reference" / "current"), then
-// compare_json. Errors: check_spec's, then FormatError ("current: line 12: expected 7 fields, found 6").
+// compare_json. Two histogram summaries (summary.hpp, recognised by looks_like_summary) go to
+// compare_summaries_json instead; a summary with a data file is a FormatError ("current: not a
+// histogram summary, but the reference is one; ..."). Errors: check_spec's, then FormatError ("current: line 12: expected 7 fields, found 6").
 std::string compare_buffers_json(std::string_view reference, std::string_view current, const CompareSpec& spec);
 
 // CompareOptions as a CompareSpec: binning equal-width:bins, smoothing epsilon:epsilon, the missing

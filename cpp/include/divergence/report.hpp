@@ -60,7 +60,7 @@
 //                       "custom-numeric","custom-categorical","psi-thresholds","drift-share",
 //                       "missing-alpha","missing-min-change","memory-budget","category-limit",
 //                       "sketch-k","max-columns"}: all strings, as parse_compare_spec reads them
-//   reference, current {"format": "csv"|"jsonl", "rows", "columns", "delimiter" (null for jsonl),
+//   reference, current {"format": "csv"|"jsonl"|"summary", "rows", "columns", "delimiter" (null for jsonl),
 //                       "skip_initial_space", "bytes"}
 //   only_in_reference, only_in_current   column names, in file order
 //   verdict            {"drifted", "share", "threshold", "n_drifted", "n_columns"}
@@ -96,6 +96,8 @@
 //               "ref_bin_count","cur_bin_count","ks_pvalue": [low, high]}}
 //               or {"method": "misra-gries", "k", "reference": {"exact","count_error","labels_held"},
 //               "current": {...}}
+//     "unavailable"  only in comparisons of histogram summaries (summary.hpp): the metric names a
+//               summary cannot give, whose values are null ("quantile_bins" is then null too)
 //   } ]
 // Field names of schema @1 kept: n_ref, n_cur, missing_ref, missing_cur, summary.{reference,current}.
 // {n,missing,mean,std,min,max}, bins.{edges,ref_counts,cur_counts,degenerate}, categories, ref_counts,
@@ -189,10 +191,15 @@ struct ColumnComparison {
   bool has_drift = false;
   DriftDecision drift;
   ApproximationInfo approx;
+  // Comparisons of histogram summaries (summary.hpp): no reference-quantile bins, and the names of
+  // the metrics a summary cannot give (written as null, listed in "unavailable").
+  bool has_quantile_bins = true;
+  std::vector<std::string> unavailable;
 };
 
 struct SideInfo {
   InputFormat format = InputFormat::Csv;
+  bool summary = false;  // a histogram summary (summary.hpp): "format": "summary"
   CsvDialect dialect;
   std::uint64_t rows = 0, bytes = 0;
   std::size_t columns = 0;
