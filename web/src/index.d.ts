@@ -669,8 +669,13 @@ export interface NumericColumn extends ColumnBase {
   summary: { reference: NumericSummary; current: NumericSummary };
   /** Shared bins: edges (bins + 1) and counts per side. */
   bins: { kind: string; edges: number[]; ref_counts: number[]; cur_counts: number[]; degenerate?: boolean };
-  /** Reference-decile bins; outer edges are -Infinity and Infinity. */
-  quantile_bins: { kind: string; edges: number[]; ref_counts: number[]; cur_counts: number[] };
+  /** Reference-decile bins; outer edges are -Infinity and Infinity. null when comparing histogram summaries. */
+  quantile_bins: { kind: string; edges: number[]; ref_counts: number[]; cur_counts: number[] } | null;
+  /**
+   * Only when comparing histogram summaries (docs/summaries.md): the metrics a histogram cannot give, whose values
+   * are null: 'psi_ref_quantile_smoothed', 'wasserstein', 'wasserstein_normed', 'ks_statistic', 'ks_pvalue'.
+   */
+  unavailable?: string[];
 }
 
 /** A categorical or boolean column: one bin per category. */
@@ -692,7 +697,7 @@ export interface CompareReport {
   schema: 'divergence-lab/compare-report@2';
   /** The options as strings (binning, smoothing, preset, ...). */
   options: Record<string, string>;
-  /** File facts: format ('csv' | 'jsonl'), rows, columns, delimiter, bytes. */
+  /** File facts: format ('csv' | 'jsonl' | 'summary'), rows, columns, delimiter, bytes. */
   reference: { format: string; rows: number; columns: number; delimiter: string | null; bytes: number };
   current: { format: string; rows: number; columns: number; delimiter: string | null; bytes: number };
   /** Columns present on one side only (not compared). */
@@ -708,7 +713,7 @@ export interface CompareReport {
 
 /** Options of compare(): every option of the engine (cpp/include/divergence/report_spec.hpp documents each). */
 export interface CompareAllOptions {
-  /** 'auto' (default: '{' first means JSON Lines), 'csv' (also TSV; delimiter sniffed) or 'jsonl'. */
+  /** 'auto' (default: '{' first means JSON Lines; a histogram summary is recognised by content), 'csv' (also TSV; delimiter sniffed) or 'jsonl'. */
   format?: 'auto' | 'csv' | 'jsonl';
   /** Shared bins of numeric columns: see Binning (default 'equal-width:20'). */
   binning?: Binning;
@@ -740,18 +745,41 @@ export interface CompareAllOptions {
 
 /**
  * Compares a reference file (P) with a current file (Q) column by column, with every option of the engine: CSV/TSV
- * or JSON Lines; per column the summaries, KL both ways (raw and smoothed), JS, PSI (shared and decile bins),
+ * or JSON Lines (Parquet: convert first with parquetToCsv), or two histogram summaries (JSON, schema
+ * "divergence-lab/histogram-summary@1", recognised by content; docs/summaries.md: the schema, the SQL that makes
+ * them in DuckDB and Spark SQL, and what a summary cannot give: Wasserstein, KS and decile PSI are then null and
+ * listed in each numeric column's `unavailable`). Per column the summaries, KL both ways (raw and smoothed), JS, PSI (shared and decile bins),
  * Wasserstein (raw and normed), KS, TV, Hellinger, chi-square tests, the missing-share change, and a drift
  * decision under the preset; a dataset verdict. The same engine as the CLI (`npx divergence-lab compare`).
  * @returns the report (CompareReport), with "inf" turned into Infinity.
- * Throws an Error named "FormatError" for a malformed file ("current: line 12: expected 7 fields, found 6");
- * RangeError naming a bad option ("binning: unknown rule 'equal:20' (known: ...)", "options: unknown option 'x'").
+ * Throws an Error named "FormatError" for a malformed file ("current: line 12: expected 7 fields, found 6"), a bad
+ * summary naming the column and field ("reference: column 'age': counts: length 1, but 3 edges need 2 counts") or a
+ * summary compared with a data file; RangeError naming a bad option ("binning: unknown rule 'equal:20' (known:
+ * ...)", "options: unknown option 'x'").
  */
 export function compare(
   reference: Uint8Array | ArrayBuffer | string,
   current: Uint8Array | ArrayBuffer | string,
   options?: CompareAllOptions,
 ): CompareReport;
+
+/** True when the bytes are a Parquet file ("PAR1" at both ends). */
+export function isParquet(bytes: Uint8Array | ArrayBuffer): boolean;
+
+/**
+ * A Parquet file (read with hyparquet) as CSV chunks: the header, then one Uint8Array per row group, so that one
+ * row group is decoded at a time. Field texts keep a Parquet file and the CSV it came from giving the same report:
+ * null -> empty (missing), booleans "true"/"false", integers as digits, FLOAT/DOUBLE as shortest round-trip text
+ * with ".0" on integral values, dates as "YYYY-MM-DD HH:MM:SS[.fff]" (UTC), lists/structs as JSON text; RFC 4180
+ * quoting. Throws TypeError for a non-buffer, RangeError "parquet: not a readable Parquet file (...)".
+ */
+export function parquetCsvChunks(file: Uint8Array | ArrayBuffer): AsyncGenerator<Uint8Array>;
+
+/** parquetCsvChunks joined into one CSV buffer, ready for compare(). Errors: those of parquetCsvChunks. */
+export function parquetToCsv(file: Uint8Array | ArrayBuffer): Promise<Uint8Array>;
+
+/** Bytes ready for compare(): Parquet converted with parquetToCsv, anything else returned as given. */
+export function toEngineInput<T extends Uint8Array | ArrayBuffer | string>(file: T): Promise<T | Uint8Array>;
 
 /**
  * compare() returning the report as JSON text exactly as the engine wrote it (infinities as "inf"): what the CLI

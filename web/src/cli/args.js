@@ -3,7 +3,9 @@
 export const USAGE = `Usage: divergence-lab compare REFERENCE CURRENT [options]
 
 Compares a reference file (P, e.g. training data) with a current file (Q, e.g. production data),
-column by column, with the same engine as the web page. CSV/TSV (delimiter sniffed) or JSON Lines.
+column by column, with the same engine as the web page. CSV/TSV (delimiter sniffed), JSON Lines
+(.jsonl/.ndjson or content starting with '{'), Parquet (.parquet, read with hyparquet) or two
+histogram summaries (JSON, schema divergence-lab/histogram-summary@1; docs/summaries.md).
 
 Options:
   --format json|md|csv|html   output (default json: the report, schema divergence-lab/compare-report@2)
@@ -14,6 +16,7 @@ Options:
   --preset NAME               default (Evidently-style tests), psi, custom
   --missing TOKENS            comma-separated missing-value tokens (default: empty, NA, N/A, NaN, null, ? ...)
   --types NAME:TYPE,...       override inferred types (numeric, categorical, boolean)
+  --type NAME=TYPE            one override (repeatable): --type zip=categorical --type flag=boolean
   --drift-share X             share of drifted columns that makes the dataset drifted (default 0.5)
   --fail-on-drift             exit 1 when the dataset verdict is "drifted"
   --help                      this text
@@ -59,6 +62,12 @@ export function parseArgs(argv) {
       if (!FORMATS.has(args.format)) throw new UsageError(`--format: unknown '${args.format}' (known: json, md, csv, html)`);
     } else if (flag === '--out') {
       args.out = value();
+    } else if (flag === '--type') {
+      const v = value();
+      const eq = v.lastIndexOf('=');
+      if (eq <= 0) throw new UsageError(`--type: expected NAME=TYPE (e.g. zip=categorical), got '${v}'`);
+      const item = `${v.slice(0, eq)}:${v.slice(eq + 1)}`;
+      args.options.types = args.options.types ? `${args.options.types},${item}` : item;
     } else if (flag === '--fail-on-drift') {
       args.failOnDrift = true;
     } else if (flag in VALUE_OPTIONS) {

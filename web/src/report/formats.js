@@ -7,7 +7,7 @@
 /** A number with 4 significant digits, "inf"/"-inf" for infinities, "" for null/undefined. */
 const fmt = (x) => (x === null || x === undefined ? '' : typeof x === 'number' ? (Number.isFinite(x) ? Number(x.toPrecision(4)).toString() : x > 0 ? 'inf' : x < 0 ? '-inf' : '') : String(x));
 
-/** A column's note: its error, its approximation, or its top-k "other" bucket. */
+/** A column's note: its error, its approximation, its top-k "other" bucket, or what summaries cannot give. */
 function noteOf(c) {
   if (c.error) return c.error;
   const notes = [];
@@ -16,6 +16,7 @@ function noteOf(c) {
     const held = Math.max(c.approximate.reference?.labels_held ?? 0, c.approximate.current?.labels_held ?? 0);
     notes.push(`top ${held} categories kept, the rest counted as "other" (reference ${c.other?.ref ?? 0}, current ${c.other?.cur ?? 0} values)`);
   }
+  if (c.unavailable?.length) notes.push(`from histogram summaries; not available: ${c.unavailable.join(', ')}`);
   return notes.join('; ');
 }
 
