@@ -763,6 +763,13 @@ export function compare(
   options?: CompareAllOptions,
 ): CompareReport;
 
+/**
+ * True when the file looks like a histogram summary (docs/summaries.md): its first non-blank character is '{' and the
+ * schema name "divergence-lab/histogram-summary@" occurs in its first 4096 bytes; the rule compare() uses to pick
+ * the summary comparison.
+ */
+export function isHistogramSummary(file: Uint8Array | ArrayBuffer | string): boolean;
+
 /** True when the bytes are a Parquet file ("PAR1" at both ends). */
 export function isParquet(bytes: Uint8Array | ArrayBuffer): boolean;
 
