@@ -135,7 +135,11 @@ void expect_error(const std::string& text, const std::string& message) {
 }
 
 TEST(Summary, BadSummariesNameTheColumnAndField) {
-  expect_error("{", "reference: not valid JSON (parse error at line 1, column 2: syntax error while parsing object key - unexpected end of input; expected string literal)");
+  expect_error("{", "reference: not valid JSON (byte 1: expected a string key)");
+  expect_error(R"({"a":1,"a":2})", "reference: not valid JSON (byte 10: duplicate key 'a')");
+  expect_error("{\"a\":\"\xff\"}", "reference: not valid JSON (byte 6: invalid UTF-8)");
+  expect_error(R"({"a":"\ud800"})", "reference: not valid JSON (byte 12: lone high surrogate)");
+  expect_error(R"({"a":01})", "reference: not valid JSON (byte 6: expected ',' or '}')");
   expect_error("[1]", "reference: summary: expected a JSON object (got an array)");
   expect_error(R"({"schema":"x","columns":[]})", "reference: schema: expected 'divergence-lab/histogram-summary@1' (got \"x\")");
   expect_error(numeric_summary(R"("edges":[0,1,2],"counts":[1])"),
@@ -163,7 +167,7 @@ TEST(Summary, BadSummariesNameTheColumnAndField) {
                "reference: column 's': categories: entry 0: a boolean column has only 'true' and 'false' (got 'yes')");
   expect_error(R"({"schema":"divergence-lab/histogram-summary@1","columns":[{"name":"s","type":"int"}]})",
                "reference: column 's': type: unknown type 'int' (known: numeric, categorical, boolean)");
-  expect_error(std::string(100, '[') , "reference: nesting deeper than 64 levels at byte 64");
+  expect_error(std::string(100, '['), "reference: not valid JSON (byte 64: nesting deeper than 64 levels)");
 }
 
 TEST(Summary, ColumnsThatCannotBeComparedGetAnError) {
@@ -192,6 +196,23 @@ TEST(Summary, DriftOnSummariesUsesTheBinsAsCategories) {
   EXPECT_EQ(r["verdict"]["n_drifted"], 1);
   // TV distance of (1/3, 1/3, 1/3) and (1/6, 1/3, 1/2) = 1/6.
   EXPECT_NEAR(c["metrics"]["tvd"].get<double>(), 1.0 / 6.0, 1e-15);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(Summary, JsonEscapesAndUtf8Labels) {
+  const std::string s = R"({"schema":"divergence-lab/histogram-summary@1","columns":[{"name":"c","type":"categorical",)"
+                        R"("categories":["caf\u00e9","na\u00efve \ud83d\ude00","ünïcode","tab\there"],"counts":[1,2,3,4.0]}]})";
+  const divergence::HistogramSummary h = divergence::parse_summary(s, "reference");
+  ASSERT_EQ(h.columns.size(), 1u);
+  EXPECT_EQ(h.columns[0].categories[0], "caf\xC3\xA9");
+  EXPECT_EQ(h.columns[0].categories[1], "na\xC3\xAFve \xF0\x9F\x98\x80");
+  EXPECT_EQ(h.columns[0].categories[2], "\xC3\xBCn\xC3\xAF" "code");
+  EXPECT_EQ(h.columns[0].categories[3], "tab\there");
+  EXPECT_EQ(h.columns[0].counts[3], 4u);  // 4.0: integral, accepted
+  EXPECT_EQ(h.rows, 10u);
 }
 
 }  // namespace
