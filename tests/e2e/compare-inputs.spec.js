@@ -109,7 +109,7 @@ test('the options form overrides types and sets missing tokens', async ({ page }
   await expect(page.locator('#results tr[data-column="flipper_length_mm"]')).toHaveAttribute('data-type', 'categorical');
   const sex = JSON.parse(await page.locator('#results tr[data-column="sex"]').getAttribute('data-ref-counts'));
   expect(sex).toHaveLength(1); // MALE is now missing: only FEMALE is left
-  await page.screenshot({ path: test.info().outputPath('options.png'), fullPage: true });
+  await page.locator('#input-options').screenshot({ path: test.info().outputPath('options.png') });
   await page.locator('#type-overrides').fill('flipper_length_mm=integer');
   before = await runs(page);
   await page.locator('#options-form button').click();
