@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parquetMetadata } from 'hyparquet';
 import * as dl from '../../web/src/node.js';
+import { isParquet, parquetCsvChunks, parquetToCsv, toEngineInput } from '../../web/src/compare/index_node.js';
 import { sharedDir } from './shared.js';
 import { connect } from './summary_sql.js';
 
@@ -57,13 +58,13 @@ describe('Parquet files give the CSV report', () => {
       const ref = await toParquet(refCsv, `${pair}-reference`);
       const cur = await toParquet(curCsv, `${pair}-current`);
       const refBytes = readFileSync(ref.path);
-      assert.ok(dl.isParquet(refBytes));
+      assert.ok(isParquet(refBytes));
       const chunks = [];
-      for await (const chunk of dl.parquetCsvChunks(refBytes)) chunks.push(chunk);
+      for await (const chunk of parquetCsvChunks(refBytes)) chunks.push(chunk);
       const groups = parquetMetadata(refBytes.buffer.slice(refBytes.byteOffset, refBytes.byteOffset + refBytes.length)).row_groups.length;
       assert.equal(chunks.length, 1 + groups, 'header chunk + one chunk per row group');
       if (pair.startsWith('adult')) assert.ok(groups > 1, `adult: ${groups} row groups`);
-      const fromParquet = dl.compare(await dl.parquetToCsv(refBytes), await dl.toEngineInput(readFileSync(cur.path)));
+      const fromParquet = dl.compare(await parquetToCsv(refBytes), await toEngineInput(readFileSync(cur.path)));
       const fromCsv = dl.compare(readFileSync(refCsv), readFileSync(curCsv));
       assert.deepEqual(comparable(fromParquet), comparable(fromCsv));
       assert.ok(Object.values(ref.types).some((t) => t === 'DOUBLE' || t === 'BIGINT'), 'typed numeric columns');
@@ -74,12 +75,12 @@ describe('Parquet files give the CSV report', () => {
 describe('Parquet errors', () => {
   test('a truncated Parquet file', async () => {
     const bytes = new Uint8Array([0x50, 0x41, 0x52, 0x31, 1, 2, 3, 4, 5, 6, 7, 8, 0x50, 0x41, 0x52, 0x31]);
-    assert.ok(dl.isParquet(bytes));
-    await assert.rejects(dl.parquetToCsv(bytes), { name: 'RangeError', message: /^parquet: not a readable Parquet file/ });
+    assert.ok(isParquet(bytes));
+    await assert.rejects(parquetToCsv(bytes), { name: 'RangeError', message: /^parquet: not a readable Parquet file/ });
   });
   test('CSV is passed through, not converted', async () => {
     const csv = new TextEncoder().encode('a\n1\n');
-    assert.equal(await dl.toEngineInput(csv), csv);
-    assert.equal(dl.isParquet(csv), false);
+    assert.equal(await toEngineInput(csv), csv);
+    assert.equal(isParquet(csv), false);
   });
 });

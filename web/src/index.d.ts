@@ -745,7 +745,7 @@ export interface CompareAllOptions {
 
 /**
  * Compares a reference file (P) with a current file (Q) column by column, with every option of the engine: CSV/TSV
- * or JSON Lines (Parquet: convert first with parquetToCsv), or two histogram summaries (JSON, schema
+ * or JSON Lines (Parquet: convert first with parquetToCsv of divergence-lab/compare), or two histogram summaries (JSON, schema
  * "divergence-lab/histogram-summary@1", recognised by content; docs/summaries.md: the schema, the SQL that makes
  * them in DuckDB and Spark SQL, and what a summary cannot give: Wasserstein, KS and decile PSI are then null and
  * listed in each numeric column's `unavailable`). Per column the summaries, KL both ways (raw and smoothed), JS, PSI (shared and decile bins),
@@ -770,23 +770,6 @@ export function compare(
  */
 export function isHistogramSummary(file: Uint8Array | ArrayBuffer | string): boolean;
 
-/** True when the bytes are a Parquet file ("PAR1" at both ends). */
-export function isParquet(bytes: Uint8Array | ArrayBuffer): boolean;
-
-/**
- * A Parquet file (read with hyparquet) as CSV chunks: the header, then one Uint8Array per row group, so that one
- * row group is decoded at a time. Field texts keep a Parquet file and the CSV it came from giving the same report:
- * null -> empty (missing), booleans "true"/"false", integers as digits, FLOAT/DOUBLE as shortest round-trip text
- * with ".0" on integral values, dates as "YYYY-MM-DD HH:MM:SS[.fff]" (UTC), lists/structs as JSON text; RFC 4180
- * quoting. Throws TypeError for a non-buffer, RangeError "parquet: not a readable Parquet file (...)".
- */
-export function parquetCsvChunks(file: Uint8Array | ArrayBuffer): AsyncGenerator<Uint8Array>;
-
-/** parquetCsvChunks joined into one CSV buffer, ready for compare(). Errors: those of parquetCsvChunks. */
-export function parquetToCsv(file: Uint8Array | ArrayBuffer): Promise<Uint8Array>;
-
-/** Bytes ready for compare(): Parquet converted with parquetToCsv, anything else returned as given. */
-export function toEngineInput<T extends Uint8Array | ArrayBuffer | string>(file: T): Promise<T | Uint8Array>;
 
 /**
  * compare() returning the report as JSON text exactly as the engine wrote it (infinities as "inf"): what the CLI

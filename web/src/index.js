@@ -37,7 +37,6 @@ export {
 export { binSamples, countCategories } from './core/binning.js';
 export { distributions } from './core/distributions_namespace.js';
 export { compare, compareJson, compareCsv } from './compare/compare.js';
-export { isParquet, parquetCsvChunks, parquetToCsv, toEngineInput } from './compare/parquet.js';
 export { isHistogramSummary } from './compare/summary.js';
 
 // --- Fitting a normal by KL (the <kl-fit> explainer; core: cpp/src/fit.cpp) ---------------------

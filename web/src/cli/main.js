@@ -6,7 +6,9 @@ import { writeFile } from 'node:fs/promises';
 import { compareFilesJson } from '../compare/files_node.js';
 import { parseArgs, USAGE, UsageError } from './args.js';
 import { toCsv, toHtml, toMarkdown } from '../report/formats.js';
-import { reviveInfinities } from '../compare/compare.js';
+import { compareJson, reviveInfinities } from '../compare/compare.js';
+import { init } from '../node.js';
+import { prepareInputs } from './inputs.js';
 
 async function run(argv) {
   const args = parseArgs(argv);
@@ -15,11 +17,20 @@ async function run(argv) {
     return 0;
   }
   const [referencePath, currentPath] = args.files;
-  // Both files streamed from disk in chunks (bounded memory: a 1 GB file completes).
-  const json = await compareFilesJson(referencePath, currentPath, args.options).catch((error) => {
-    if (/^(reference|current): cannot read /.test(error.message)) throw new UsageError(error.message);
-    throw error;
-  });
+  // Parquet becomes CSV, summaries are read whole (small); other files go to the engine as paths.
+  const input = await prepareInputs(referencePath, currentPath);
+  const options = { format: input.format, ...args.options };
+  let json;
+  if (input.summaries) {
+    await init();
+    json = compareJson(input.reference, input.current, options);
+  } else {
+    // Both files streamed from disk in chunks (bounded memory: a 1 GB file completes).
+    json = await compareFilesJson(input.reference, input.current, options).catch((error) => {
+      if (/^(reference|current): cannot read /.test(error.message)) throw new UsageError(error.message);
+      throw error;
+    });
+  }
   const report = reviveInfinities(JSON.parse(json));
   const output = { json: `${json}\n`, md: toMarkdown(report), csv: toCsv(report), html: toHtml(report) }[args.format];
   if (args.out) await writeFile(args.out, output);

@@ -62,7 +62,10 @@ export interface CompareControl {
 /**
  * Compares a reference file (P) with a current file (Q) column by column (CSV/TSV or JSON Lines),
  * reading both in chunks: the report of `compare()` in the main entry, byte for byte the same
- * statistics, on files of any size (a 1 GB file completes in bounded memory).
+ * statistics, on files of any size (a 1 GB file completes in bounded memory). Parquet files: convert them first
+ * with `parquetToCsv` / `parquetCsvChunks` below (hyparquet, one row group at a time); two histogram
+ * summaries (docs/summaries.md): compare them with `compare()` of the main entry (they are small), as the CLI and
+ * the page do.
  * @param reference the reference input (P; e.g. training data), see CompareInput.
  * @param current the current input (Q; e.g. production data).
  * @param options every option of the engine (CompareAllOptions of the main entry).
@@ -84,3 +87,23 @@ export function compareFiles(
   options?: CompareAllOptions,
   control?: CompareControl,
 ): Promise<CompareReport>;
+
+// --- Parquet (hyparquet): web/src/compare/parquet.js ---------------------------------------------
+
+/** True when the bytes are a Parquet file ("PAR1" at both ends). */
+export function isParquet(bytes: Uint8Array | ArrayBuffer): boolean;
+
+/**
+ * A Parquet file (read with hyparquet) as CSV chunks: the header, then one Uint8Array per row group, so that one
+ * row group is decoded at a time. Field texts keep a Parquet file and the CSV it came from giving the same report:
+ * null -> empty (missing), booleans "true"/"false", integers as digits, FLOAT/DOUBLE as shortest round-trip text
+ * with ".0" on integral values, dates as "YYYY-MM-DD HH:MM:SS[.fff]" (UTC), lists/structs as JSON text; RFC 4180
+ * quoting. Throws TypeError for a non-buffer, RangeError "parquet: not a readable Parquet file (...)".
+ */
+export function parquetCsvChunks(file: Uint8Array | ArrayBuffer): AsyncGenerator<Uint8Array>;
+
+/** parquetCsvChunks joined into one CSV buffer, ready for compare(). Errors: those of parquetCsvChunks. */
+export function parquetToCsv(file: Uint8Array | ArrayBuffer): Promise<Uint8Array>;
+
+/** Bytes ready for compare(): Parquet converted with parquetToCsv, anything else returned as given. */
+export function toEngineInput<T extends Uint8Array | ArrayBuffer | string>(file: T): Promise<T | Uint8Array>;

@@ -1,13 +1,47 @@
 // Inputs of the comparison page beyond chosen and dropped files: Parquet converted to CSV
-// (hyparquet), JSON Lines chosen by file name, files given by URL (a form or ?reference=&current=,
-// same origin only), and the options form (type overrides, missing tokens).
-import { toEngineInput } from '../../../src/index.js';
+// (hyparquet, one row group at a time), two histogram summaries compared in this thread (small),
+// JSON Lines chosen by file name, files given by URL (a form or ?reference=&current=, same origin
+// only), and the options form (type overrides, missing tokens).
+import { compare, init, isHistogramSummary } from '../../../src/index.js';
+import { isParquet, parquetToCsv } from '../../../src/compare/parquet.js';
 
 const JSONL = /\.(jsonl|ndjson)$/i;
 
-/** Bytes for the engine: Parquet (by content) becomes CSV; everything else as it is. */
-export async function engineInput(bytes) {
-  return toEngineInput(bytes);
+const bytesOf = async (source) => (source instanceof Uint8Array ? source : new Uint8Array(await source.arrayBuffer()));
+
+/** The first 4096 bytes and the last 4 of a File or bytes. */
+async function peek(source) {
+  if (source instanceof Uint8Array) return { head: source.subarray(0, 4096), tail: source.subarray(Math.max(0, source.length - 4)) };
+  const size = source.size;
+  const [head, tail] = await Promise.all([source.slice(0, 4096).arrayBuffer(), source.slice(Math.max(0, size - 4)).arrayBuffer()]);
+  return { head: new Uint8Array(head), tail: new Uint8Array(tail) };
+}
+
+/**
+ * What the comparison of a pair needs, decided from the files' contents:
+ *   { kind: 'summaries', report }          two histogram summaries, compared here (they are small);
+ *   { kind: 'waiting', has, wants }        one summary: the other side must be a summary too;
+ *   { kind: 'files', reference, current }  sources for the streaming engine, Parquet converted to CSV bytes.
+ * `options` are compare() options (for the summaries). Errors: those of compare() and parquetToCsv.
+ */
+export async function prepareSources(pair, options) {
+  const kinds = {};
+  for (const side of ['reference', 'current']) {
+    const { head, tail } = await peek(pair[side].source);
+    const bytes = new Uint8Array(head.length + tail.length);
+    bytes.set(head);
+    bytes.set(tail, head.length);
+    kinds[side] = head.length >= 4 && isParquet(bytes) ? 'parquet' : isHistogramSummary(head) ? 'summary' : 'data';
+  }
+  if ((kinds.reference === 'summary') !== (kinds.current === 'summary')) {
+    return kinds.reference === 'summary' ? { kind: 'waiting', has: 'reference', wants: 'current' } : { kind: 'waiting', has: 'current', wants: 'reference' };
+  }
+  if (kinds.reference === 'summary') {
+    const [ref, cur] = await Promise.all([bytesOf(pair.reference.source), bytesOf(pair.current.source), init()]);
+    return { kind: 'summaries', report: compare(ref, cur, options) };
+  }
+  const source = async (side) => (kinds[side] === 'parquet' ? parquetToCsv(await bytesOf(pair[side].source)) : pair[side].source);
+  return { kind: 'files', reference: await source('reference'), current: await source('current') };
 }
 
 /** The engine's format option for two file names: 'jsonl' when both are .jsonl/.ndjson, else 'auto'. */
@@ -16,7 +50,8 @@ export function formatFor(referenceName, currentName) {
 }
 
 /**
- * Reads a file from a URL of this page's own origin (the page requests nothing elsewhere).
+ * Reads a file from a URL of this page's own origin (the page requests nothing elsewhere), as a File
+ * named after the URL's last path segment.
  * Throws an Error whose message names the URL: "https://x/y.csv is not on this page's origin ...",
  * "… answered 404 Not Found".
  */
@@ -32,7 +67,8 @@ export async function fetchSameOrigin(text) {
   }
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url.href} answered ${response.status} ${response.statusText}`.trim());
-  return { name: url.pathname.split('/').pop() || url.href, bytes: new Uint8Array(await response.arrayBuffer()) };
+  const name = decodeURIComponent(url.pathname.split('/').pop() || url.href);
+  return new File([await response.arrayBuffer()], name);
 }
 
 /** ?reference=URL&current=URL of the page's address, or null when either is absent. */

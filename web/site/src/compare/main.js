@@ -8,7 +8,8 @@ import { DEFAULT_EXAMPLE, EXAMPLES, fetchExample } from './examples.js';
 import { preventStrayDrops, setupDropZone } from './files.js';
 import { createProgress } from './progress.js';
 import { renderReport } from './report-view.js';
-import { cancelRun, runComparison } from './runner.js';
+import { PAGE_OPTIONS, cancelRun, runComparison } from './runner.js';
+import { fetchSameOrigin, formatFor, prepareSources, readOptionsForm, urlParameters } from './inputs.js';
 
 const $ = (id) => document.getElementById(id);
 const root = document.documentElement;
@@ -21,6 +22,8 @@ let pendingExample = Promise.resolve();
 let exampleToken = 0;
 let progress = null;
 let runToken = 0;
+/** The options form's values (type overrides, missing tokens), as compare() options. */
+let userOptions = {};
 
 root.dataset.runs = '0';
 
@@ -104,9 +107,17 @@ async function compareNow() {
   $('status').textContent = `Comparing ${describePair(pair)}…`;
   root.dataset.busy = 'true';
   try {
-    const report = await runComparison(pair.reference.source, pair.current.source, (p) => {
+    const options = { format: formatFor(pair.reference.name, pair.current.name), ...userOptions };
+    const prepared = await prepareSources(pair, { ...PAGE_OPTIONS, ...options });
+    if (token !== runToken) return;
+    if (prepared.kind === 'waiting') {
+      // A summary is compared with a summary only: wait for the other side instead of failing.
+      $('status').textContent = `The ${SIDE_LABEL[prepared.has]} is a histogram summary: choose a summary as the ${SIDE_LABEL[prepared.wants]} too.`;
+      return;
+    }
+    const report = prepared.kind === 'summaries' ? prepared.report : await runComparison(prepared.reference, prepared.current, (p) => {
       if (token === runToken) progress.update(p, names);
-    });
+    }, options);
     if (token !== runToken) return; // a newer comparison replaced this one
     showReport(pair, report);
     shown = pair;
@@ -180,6 +191,33 @@ async function loadFile(side, file) {
   await compareNow();
 }
 
+/** Loads both files from URLs of this origin (the URL form or ?reference=&current=). */
+async function loadUrls(referenceUrl, currentUrl) {
+  exampleToken++;
+  $('status').textContent = 'Loading the files…';
+  try {
+    const [reference, current] = await Promise.all([fetchSameOrigin(referenceUrl), fetchSameOrigin(currentUrl)]);
+    files.reference = { name: reference.name, source: reference, example: null };
+    files.current = { name: current.name, source: current, example: null };
+  } catch (error) {
+    showError([`Could not load the files: ${error.message}.`, stillShown()]);
+    finishRun();
+    return;
+  }
+  await compareNow();
+}
+
+async function applyOptions() {
+  try {
+    userOptions = readOptionsForm($('type-overrides').value, $('missing-tokens').value);
+  } catch (error) {
+    showError([`${error.message}.`, stillShown()]);
+    finishRun();
+    return;
+  }
+  await compareNow();
+}
+
 async function main() {
   preventStrayDrops();
   progress = createProgress($('status'), () => cancelRun());
@@ -195,8 +233,24 @@ async function main() {
   select.addEventListener('change', () => run(() => (pendingExample = loadExample(select.value))));
   setupDropZone($('reference-zone'), $('reference-file'), (file) => run(() => loadFile('reference', file)));
   setupDropZone($('current-zone'), $('current-file'), (file) => run(() => loadFile('current', file)));
+  $('url-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    run(() => (pendingExample = loadUrls($('reference-url').value, $('current-url').value)));
+  });
+  $('options-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    run(() => applyOptions());
+  });
 
-  pendingExample = loadExample(select.value);
+  const fromAddress = urlParameters();
+  if (fromAddress) {
+    $('input-options').open = true;
+    $('reference-url').value = fromAddress.reference;
+    $('current-url').value = fromAddress.current;
+    pendingExample = loadUrls(fromAddress.reference, fromAddress.current);
+  } else {
+    pendingExample = loadExample(select.value);
+  }
   ready = true;
   await pendingExample;
   for (const task of whenReady.splice(0)) await task();

@@ -21,15 +21,16 @@ export function cancelRun() {
 }
 
 /**
- * Compares two inputs (File, bytes or URL); aborts any comparison still running first.
+ * Compares two inputs (File, bytes or URL); aborts any comparison still running first. `options`
+ * (format, types, missing, ...) are added to PAGE_OPTIONS.
  * @returns the report; rejects with an AbortError when cancelled.
  */
-export async function runComparison(reference, current, onProgress) {
+export async function runComparison(reference, current, onProgress, options = {}) {
   running?.abort();
   const controller = new AbortController();
   running = controller;
   try {
-    return await compareFiles(reference, current, PAGE_OPTIONS, { onProgress, signal: controller.signal, workers: WORKERS });
+    return await compareFiles(reference, current, { ...PAGE_OPTIONS, ...options }, { onProgress, signal: controller.signal, workers: WORKERS });
   } finally {
     if (running === controller) running = null;
   }
