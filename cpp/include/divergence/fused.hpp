@@ -38,6 +38,9 @@ bool fused_entropy(Span p, const Options& opt, double& out);
 // The kernels' logarithm over an array (std::log conventions at 0, +inf, < 0, NaN); for tests
 // and benchmarks of its accuracy.
 void vector_log(const double* x, double* out, std::size_t n);
+// The memory-bandwidth probe of the benchmarks: sum of all entries of a and b (n each), read once
+// with several independent two-lane accumulators; no validation.
+double sum_of_pair(const double* a, const double* b, std::size_t n);
 // True when this build uses WebAssembly SIMD128.
 bool fused_simd();
 

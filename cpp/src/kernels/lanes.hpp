@@ -57,7 +57,12 @@ inline I2 operator+(I2 a, I2 b) { return {wasm_i64x2_add(a.v, b.v)}; }
 inline I2 operator-(I2 a, I2 b) { return {wasm_i64x2_sub(a.v, b.v)}; }
 inline I2 operator&(I2 a, I2 b) { return {wasm_v128_and(a.v, b.v)}; }
 inline I2 shift_right_arith(I2 a, int n) { return {wasm_i64x2_shr(a.v, n)}; }
-inline M2 operator==(I2 a, I2 b) { return {wasm_i64x2_eq(a.v, b.v)}; }
+// (double)(a >> 52) for each lane (an arithmetic shift): the high 32-bit halves shifted by 20 as
+// i32 lanes, gathered into the low two lanes and converted (cheaper than i64x2.shr_s on x86).
+inline F2 top12_as_double(I2 a) {
+  const v128_t high = wasm_i32x4_shr(a.v, 20);
+  return {wasm_f64x2_convert_low_i32x4(wasm_i32x4_shuffle(high, high, 1, 3, 1, 3))};
+}
 
 #else
 
@@ -123,6 +128,7 @@ inline I2 operator&(I2 a, I2 b) { return {{a.v[0] & b.v[0], a.v[1] & b.v[1]}}; }
 // shifts arithmetically, and a test checks the logarithm of values below 1).
 inline I2 shift_right_arith(I2 a, int n) { return {{a.v[0] >> n, a.v[1] >> n}}; }
 inline M2 operator==(I2 a, I2 b) { return {{-std::int64_t(a.v[0] == b.v[0]), -std::int64_t(a.v[1] == b.v[1])}}; }
+inline F2 top12_as_double(I2 a) { return {{double(a.v[0] >> 52), double(a.v[1] >> 52)}}; }
 
 #endif
 

@@ -27,27 +27,28 @@ inline F2 log_positive(F2 x, const F2* near_one = nullptr) {
   x = select(subnormal, x * splat(0x1p52), x);
   const I2 ix = bits(x);
   const I2 tmp = ix - isplat(0x3fe6a09e667f3bcdLL);
-  const I2 k = shift_right_arith(tmp, 52);
   const I2 iz = ix - (tmp & isplat(static_cast<std::int64_t>(0xfff0000000000000ULL)));
   const F2 z = from_bits(iz);
-  // k as a double: adding k to the bits of 1.5 * 2^52 puts it in the mantissa.
-  const F2 kd = from_bits(k + isplat(0x4338000000000000LL)) - splat(0x1.8p52) + select(subnormal, splat(-52.0), splat(0.0));
+  const F2 k = top12_as_double(tmp);  // the binary exponent of x relative to z
+  const F2 kd = k + select(subnormal, splat(-52.0), splat(0.0));
   F2 f = z - splat(1.0);
-  if (near_one != nullptr) f = select(k == isplat(0), *near_one, f);
+  if (near_one != nullptr) f = select(k == splat(0.0), *near_one, f);
   const F2 s = f / (splat(2.0) + f);
   const F2 w = s * s;
-  F2 r = splat(2.0 / 23);
-  r = splat(2.0 / 21) + w * r;
-  r = splat(2.0 / 19) + w * r;
-  r = splat(2.0 / 17) + w * r;
-  r = splat(2.0 / 15) + w * r;
-  r = splat(2.0 / 13) + w * r;
-  r = splat(2.0 / 11) + w * r;
-  r = splat(2.0 / 9) + w * r;
-  r = splat(2.0 / 7) + w * r;
-  r = splat(2.0 / 5) + w * r;
-  r = splat(2.0 / 3) + w * r;
-  r = w * r;
+  // R(w) = w (c1 + c2 w + ... + c11 w^10), c_n = 2/(2n+1), by Estrin's scheme (short dependency
+  // chains, so consecutive elements overlap in the pipeline).
+  const F2 w2 = w * w;
+  const F2 w4 = w2 * w2;
+  const F2 w8 = w4 * w4;
+  const F2 a0 = splat(2.0 / 3) + w * splat(2.0 / 5);
+  const F2 a1 = splat(2.0 / 7) + w * splat(2.0 / 9);
+  const F2 a2 = splat(2.0 / 11) + w * splat(2.0 / 13);
+  const F2 a3 = splat(2.0 / 15) + w * splat(2.0 / 17);
+  const F2 a4 = splat(2.0 / 19) + w * splat(2.0 / 21);
+  const F2 b0 = a0 + w2 * a1;
+  const F2 b1 = a2 + w2 * a3;
+  const F2 b2 = a4 + w2 * splat(2.0 / 23);
+  const F2 r = w * ((b0 + w4 * b1) + w8 * b2);
   const F2 hfsq = splat(0.5) * f * f;
   constexpr double kLn2Hi = 0x1.62e42feep-1;             // ln 2 to 32 bits: k * kLn2Hi is exact
   constexpr double kLn2Lo = 0x1.a39ef35793c76p-33;       // ln 2 - kLn2Hi

@@ -41,7 +41,7 @@ export function klDivergence(p, q, options) {
   return withHeapArrays(module, [p, q], (pp, qp) => module.klScaled(pp, p.length, pScale, qp, q.length, qScale, ...opts));
 }
 
-export const crossEntropy = termMeasure('crossEntropy', 'cross-entropy');
+export const crossEntropy = pairMeasure('crossEntropy');
 export const jsDivergence = pairMeasure('jsDivergence');
 export const jsDistance = pairMeasure('jsDistance');
 export const psi = termMeasure('psi', 'jeffreys');
