@@ -66,17 +66,18 @@ let sink = 0;
 export function time(fn, { minSamples = 7, maxSamples = 41, budgetMs = 400 } = {}) {
   const warmStart = performance.now();
   let warm = 0;
-  while (warm < 3 || (performance.now() - warmStart < 30 && warm < 1000)) {
-    sink += fn();
+  while (warm < 3 || (performance.now() - warmStart < 30 && warm < 100000)) {
+    sink += fn(warm);
     warm++;
   }
   const once = (performance.now() - warmStart) / warm;
-  const batch = Math.max(1, Math.ceil(2 / Math.max(once, 1e-6)));
+  // Samples of >= 5 ms: browsers coarsen performance.now() (to 0.1 ms without cross-origin isolation).
+  const batch = Math.max(1, Math.ceil(5 / Math.max(once, 1e-4)));
   const samples = [];
   const start = performance.now();
   while (samples.length < minSamples || (samples.length < maxSamples && performance.now() - start < budgetMs)) {
     const t0 = performance.now();
-    for (let i = 0; i < batch; i++) sink += fn();
+    for (let i = 0; i < batch; i++) sink += fn(i);
     samples.push((performance.now() - t0) / batch);
   }
   samples.sort((a, b) => a - b);
@@ -159,24 +160,27 @@ export function runSuite(libs, { sizes = SIZES, log = () => {} } = {}) {
   }
   const overhead = [];
   for (const n of SMALL_SIZES) {
-    const { p, q } = randomPair(n, 7);
-    const plain = Array.from(p);
-    const plainQ = Array.from(q);
-    const rp = dl.allocate(p);
-    const rq = dl.allocate(q);
+    // Two pairs used alternately, so that no compiler can hoist a call out of the timing loop.
+    const pairs = [randomPair(n, 7), randomPair(n, 8)];
+    const ps = pairs.map((d) => d.p);
+    const qs = pairs.map((d) => d.q);
+    const plain = pairs.map((d) => [Array.from(d.p), Array.from(d.q)]);
+    const resident = pairs.map((d) => [dl.allocate(d.p), dl.allocate(d.q)]);
     const cases = {
-      'divergence-lab (copying, Float64Array)': () => dl.klDivergence(p, q),
-      'divergence-lab (copying, number[])': () => dl.klDivergence(plain, plainQ),
-      'divergence-lab (resident)': () => dl.klDivergence(rp, rq),
-      'plain JS loop': () => loops.kl(p, q),
+      'divergence-lab (copying, Float64Array)': (i) => dl.klDivergence(ps[i & 1], qs[i & 1]),
+      'divergence-lab (copying, number[])': (i) => dl.klDivergence(plain[i & 1][0], plain[i & 1][1]),
+      'divergence-lab (resident)': (i) => dl.klDivergence(resident[i & 1][0], resident[i & 1][1]),
+      'plain JS loop': (i) => loops.kl(ps[i & 1], qs[i & 1]),
     };
     for (const [impl, fn] of Object.entries(cases)) {
       const ms = time(fn, { budgetMs: 200 });
       overhead.push({ measure: 'kl', n, impl, us: ms * 1000 });
       log(`overhead KL N=${n} ${impl}: ${(ms * 1000).toFixed(3)} us`);
     }
-    rp.free();
-    rq.free();
+    for (const [a, b] of resident) {
+      a.free();
+      b.free();
+    }
   }
   return { rows, overhead, bandwidth, build: dl.coreBuild(), sink };
 }

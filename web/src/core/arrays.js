@@ -80,3 +80,43 @@ export function withHeapArrays(module, arrays, fn, outputLengths = []) {
     module._free(base);
   }
 }
+
+/**
+ * withHeapArrays for the hot path: one or two input arrays, no outputs, no intermediate arrays;
+ * calls `fn(pointerP, pointerQ)` (pointerQ = 0 when q is undefined).
+ */
+export function withInputs(module, p, q, fn) {
+  const residentP = p instanceof ResidentArray;
+  const residentQ = q === undefined || q instanceof ResidentArray;
+  if (residentP && residentQ) {
+    return fn(p.pointerFor(module, 'p'), q === undefined ? 0 : q.pointerFor(module, 'q'));
+  }
+  const total = (residentP ? 0 : p.length) + (residentQ ? 0 : q.length);
+  if (total * 8 >= HEAP_LIMIT) throw tooLarge(total * 8);
+  const base = module._malloc(Math.max(1, total) * 8);
+  if (base === 0) throw tooLarge(total * 8);
+  try {
+    const heap = module.HEAPF64; // after _malloc: growing memory detaches earlier views
+    let pp;
+    let qp = 0;
+    let offset = base;
+    if (residentP) {
+      pp = p.pointerFor(module, 'p');
+    } else {
+      heap.set(p, offset >> 3);
+      pp = offset;
+      offset += p.length * 8;
+    }
+    if (q !== undefined) {
+      if (residentQ) {
+        qp = q.pointerFor(module, 'q');
+      } else {
+        heap.set(q, offset >> 3);
+        qp = offset;
+      }
+    }
+    return fn(pp, qp);
+  } finally {
+    module._free(base);
+  }
+}
