@@ -32,6 +32,16 @@ struct KlKernel {
     return select(use, x * l, splat(0.0));
   }
   static double scalar(double x, double y) { return rel_entr(x, y); }
+  // The common case only (x, y > 0 with a normal ratio); lanes outside it set `special`, and the
+  // block is then done again with operator() (which validates and handles zeros and extremes).
+  static constexpr bool kFast = true;
+  F2 fast(F2 x, F2 y, M2& special) const {
+    const F2 inverse = splat(1.0) / y;
+    const F2 r = x * inverse;
+    const F2 near = (x - y) * inverse;
+    special = special | ~((r >= splat(DBL_MIN)) & (r <= splat(DBL_MAX)));
+    return x * log_positive(r, &near);
+  }
 };
 
 // p ln q (the caller negates); +inf contribution where p > 0 = q.
@@ -43,6 +53,11 @@ struct CrossKernel {
     return select(live, x * log_positive(select(live, y, splat(1.0))), splat(0.0));
   }
   static double scalar(double x, double y) { return x > 0.0 ? x * std::log(y) : 0.0; }
+  static constexpr bool kFast = true;
+  F2 fast(F2 x, F2 y, M2& special) const {
+    special = special | ~((y >= splat(DBL_MIN)) & (y <= splat(DBL_MAX)) & (x >= splat(0.0)) & (x <= splat(DBL_MAX)));
+    return x * log_positive(y);
+  }
 };
 
 // -p ln p.
@@ -52,6 +67,11 @@ struct EntropyKernel {
     return select(live, splat(0.0) - x * log_positive(select(live, x, splat(1.0))), splat(0.0));
   }
   static double scalar(double x, double) { return entr(x); }
+  static constexpr bool kFast = true;
+  F2 fast(F2 x, F2, M2& special) const {
+    special = special | ~((x >= splat(DBL_MIN)) & (x <= splat(DBL_MAX)));
+    return splat(0.0) - x * log_positive(x);
+  }
 };
 
 // js_term of pointwise.hpp: (p+q)/4 g((p-q)/(p+q)), g by its series below |d| = 1/4.
@@ -89,12 +109,16 @@ struct JsKernel {
     return select(live, splat(0.25) * s * g, splat(0.0));
   }
   static double scalar(double x, double y) { return js_term(x, y); }
+  static constexpr bool kFast = false;
+  F2 fast(F2, F2, M2&) const { return splat(0.0); }
 };
 
 // Validation and sums only (the first pass of Jensen-Shannon).
 struct NoTerms {
   F2 operator()(F2, F2, M2&, M2&) const { return splat(0.0); }
   static double scalar(double, double) { return 0.0; }
+  static constexpr bool kFast = false;
+  F2 fast(F2, F2, M2&) const { return splat(0.0); }
 };
 
 struct Scan {
@@ -153,10 +177,29 @@ Scan scan(const Kernel& kernel, const double* p, const double* q, std::size_t n,
   std::size_t i = 0;
   while (i + 2 <= n) {
     const std::size_t end = (n - i) / 2 > kBlock / 2 ? i + kBlock : i + ((n - i) & ~std::size_t(1));
-    for (; i < end; i += 2) {
-      const F2 x = load(p + i);
-      step(x, kPair ? load(q + i) : x);
+    bool careful = !Kernel::kFast;
+    if (Kernel::kFast) {
+      // Fast pass over the block; if any lane is outside the common case, redo it carefully.
+      M2 special = none();
+      for (std::size_t j = i; j < end; j += 2) {
+        const F2 x = load(p + j);
+        const F2 y = kPair ? load(q + j) : x;
+        block_p = block_p + x;
+        if (kPair) block_q = block_q + y;
+        block_t = block_t + (kDivide ? kernel.fast(x / vdp, kPair ? y / vdq : x / vdp, special) : kernel.fast(x, y, special));
+      }
+      if (any(special)) {
+        careful = true;
+        block_p = block_q = block_t = zero;
+      }
     }
+    if (careful) {
+      for (std::size_t j = i; j < end; j += 2) {
+        const F2 x = load(p + j);
+        step(x, kPair ? load(q + j) : x);
+      }
+    }
+    i = end;
     flush();
   }
   if (i < n) {
