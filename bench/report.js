@@ -91,6 +91,11 @@ export function markdown(report, intro) {
   if (report.explainers.skipped) lines.push(`Skipped (${report.explainers.skipped}).`);
   else if (report.explainers.status !== 0) lines.push('scripts/bench-widgets.mjs failed:', '', '```', report.explainers.error ?? '', '```');
   else lines.push('```', report.explainers.output, '```');
+  const g = report.explainers.glossary;
+  if (g && !g.error) {
+    lines.push('', `Glossary page (vite preview on localhost, fresh context per load): time from navigation start until the first slider`);
+    lines.push(`of <kl-gaussians> changes the element, median of ${g.runs} loads: **${g.medianMs.toFixed(0)} ms** (target < 500 ms; all: ${g.timesMs.map((t) => t.toFixed(0)).join(', ')} ms).`);
+  } else if (g) lines.push('', 'bench/glossary.mjs failed:', '', '```', g.error, '```');
   lines.push('');
   return `${lines.join('\n')}\n`;
 }

@@ -6,9 +6,11 @@
 //      bandwidth probe, per-call overhead);
 //   3. Chromium (Playwright, /usr/bin/chromium): the same suite on bench/browser/index.html, served
 //      by a Vite dev server on 127.0.0.1:$BENCH_PORT (default 4241);
-//   4. the explainers: scripts/bench-widgets.mjs (slider event -> redrawn frame at 1,000 points).
+//   4. the explainers: scripts/bench-widgets.mjs (slider event -> redrawn frame at 1,000 points) and
+//      bench/glossary.mjs (time until the glossary page responds to input).
 // Writes bench/results/latest.json and docs/benchmarks.md (tables, machine, targets).
-// Usage: node bench/run.mjs [--quick]  (--quick: N = 1e3, 1e5 only, no explainers; for trying it out)
+// Usage: node bench/run.mjs [--quick | --render]  (--quick: N = 1e3, 1e5 only, no explainers;
+// --render: rewrite the Markdown from bench/results/latest.json)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -74,7 +76,11 @@ async function browser() {
 function explainers() {
   log('explainers: scripts/bench-widgets.mjs');
   const r = spawnSync(process.execPath, [`${root}scripts/bench-widgets.mjs`, '--port', String(port + 1)], { cwd: root, encoding: 'utf8', maxBuffer: 16 << 20 });
-  return { status: r.status, output: (r.stdout ?? '').trim(), error: r.status === 0 ? undefined : (r.stderr ?? '').slice(-2000) };
+  const result = { status: r.status, output: (r.stdout ?? '').trim(), error: r.status === 0 ? undefined : (r.stderr ?? '').slice(-2000) };
+  log('explainers: bench/glossary.mjs (time until the glossary page responds to input)');
+  const g = spawnSync(process.execPath, [`${root}bench/glossary.mjs`, '--port', String(port + 2)], { cwd: root, encoding: 'utf8' });
+  result.glossary = g.status === 0 ? JSON.parse(g.stdout) : { error: (g.stderr ?? '').slice(-2000) };
+  return result;
 }
 
 function machine() {
@@ -90,10 +96,17 @@ function machine() {
   };
 }
 
-const report = { machine: machine(), quick, native: native(), node: node(), chromium: await browser() };
-report.explainers = quick ? { skipped: 'quick run' } : explainers();
-report.machine.loadAfter = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+let report;
+if (process.argv.includes('--render')) {
+  // Markdown again from the last JSON (after editing bench/report.js).
+  report = JSON.parse(readFileSync(`${root}bench/results/latest.json`, 'utf8'));
+} else {
+  report = { machine: machine(), quick, native: native(), node: node(), chromium: await browser() };
+  report.explainers = quick ? { skipped: 'quick run' } : explainers();
+  report.machine.loadAfter = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+}
 mkdirSync(`${root}bench/results`, { recursive: true });
+mkdirSync(`${root}docs`, { recursive: true });
 writeFileSync(`${root}bench/results/latest.json`, `${JSON.stringify(report, null, 2)}\n`);
 const md = markdown(report, readFileSync(`${root}bench/benchmarks-intro.md`, 'utf8'));
 writeFileSync(quick ? `${root}bench/results/quick.md` : `${root}docs/benchmarks.md`, md);
