@@ -164,6 +164,14 @@ export interface ResidentArray {
  */
 export function allocate(lengthOrValues: number | readonly number[] | Float64Array | Float32Array): ResidentArray;
 
+declare global {
+  // Symbol.dispose (explicit resource management) for projects whose TypeScript lib predates
+  // 'esnext.disposable'; the same declaration as TypeScript's own lib and @types/node, so they merge.
+  interface SymbolConstructor {
+    readonly dispose: unique symbol;
+  }
+}
+
 /** What the discrete measures accept: a plain distribution or a resident array (no copy). */
 export type DiscreteInput = Distribution | ResidentArray;
 
