@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The whole benchmark suite from one command (scripts/bench, npm run bench):
+// The whole benchmark suite from one command (scripts/bench-all, npm run bench):
 //   1. native C++ (Google Benchmark, cpp/bench/kernels.cpp): the core kernels, a plain loop, a
 //      memory-bandwidth sum;
 //   2. Node: bench/suite.js (ours copying and resident, plain JS loop, ml-distance, math.js,
