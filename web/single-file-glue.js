@@ -15,7 +15,7 @@ export function singleFileGlue(single) {
   return {
     name: 'divergence-lab-single-file-glue',
     config() {
-      return { resolve: { alias: [{ find: /^.*\/wasm\/divergence\.mjs$/, replacement: single }] } };
+      return { resolve: { alias: [{ find: /^.*\/wasm\/divergence(-scalar)?\.mjs$/, replacement: single }] } };
     },
     buildStart() {
       if (!existsSync(single)) this.error(`${single} is missing: run scripts/build wasm first`);

@@ -2,12 +2,14 @@
 // Conventions (pointer + length arrays, output buffers, errors): bridge.hpp.
 #include <emscripten/bind.h>
 
+#include <cmath>
 #include <cstdint>
 #include <string>
 
 #include "bridge.hpp"
 #include "divergence/discrete.hpp"
 #include "divergence/errors.hpp"
+#include "divergence/fused.hpp"
 #include "divergence/log_space.hpp"
 #include "divergence/normal.hpp"
 #include "divergence/pointwise.hpp"
@@ -117,12 +119,26 @@ double kl_grid_log(std::uintptr_t x, std::size_t nx, std::uintptr_t p, std::size
 
 double rel_entr(double x, double y) { return divergence::rel_entr(x, y); }
 
+// The fused kernels' logarithm over an array (accuracy tests) and std::log for comparison.
+void vector_log(std::uintptr_t x, std::size_t n, std::uintptr_t out) {
+  divergence::vector_log(reinterpret_cast<const double*>(x), out_ptr(out), n);
+}
+void std_log(std::uintptr_t x, std::size_t n, std::uintptr_t out) {
+  const double* in = reinterpret_cast<const double*>(x);
+  for (std::size_t i = 0; i < n; ++i) out_ptr(out)[i] = std::log(in[i]);
+}
+bool simd_build() { return divergence::fused_simd(); }
+double bandwidth_probe(std::uintptr_t a, std::uintptr_t b, std::size_t n) {
+  return divergence::sum_of_pair(reinterpret_cast<const double*>(a), reinterpret_cast<const double*>(b), n);
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(divergence) {
   emscripten::function("sumTerms", &sum_terms);
   emscripten::function("pointwiseTerms", &pointwise_terms);
   emscripten::function("klDivergence", &pair_measure<divergence::kl_divergence>);
+  emscripten::function("crossEntropy", &pair_measure<divergence::cross_entropy>);
   emscripten::function("jsDivergence", &pair_measure<divergence::js_divergence>);
   emscripten::function("jsDistance", &pair_measure<divergence::js_distance>);
   emscripten::function("hellinger", &pair_measure<divergence::hellinger>);
@@ -140,4 +156,8 @@ EMSCRIPTEN_BINDINGS(divergence) {
   emscripten::function("normalLogPdf", &normal_log_pdf);
   emscripten::function("klGridLog", &kl_grid_log);
   emscripten::function("relEntr", &rel_entr);
+  emscripten::function("vectorLog", &vector_log);
+  emscripten::function("stdLog", &std_log);
+  emscripten::function("simdBuild", &simd_build);
+  emscripten::function("bandwidthProbe", &bandwidth_probe);
 }

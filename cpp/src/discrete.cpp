@@ -7,6 +7,7 @@
 
 #include "divergence/errors.hpp"
 #include "divergence/format.hpp"
+#include "divergence/fused.hpp"
 #include "divergence/pointwise.hpp"
 #include "divergence/summation.hpp"
 #include "divergence/terms.hpp"
@@ -137,6 +138,8 @@ ProbabilityPair probability_pair(Span p, Span q, const Options& opt) {
 
 double entropy(Span p, const Options& opt) {
   check_base(opt.base);
+  double fused = 0.0;
+  if (fused_entropy(p, opt, fused)) return fused;  // no smoothing: one pass, no copy (fused.hpp)
   const std::vector<double> a = probabilities(p, opt, "p");
   NeumaierSum acc;
   for (double x : a) acc.add(entr(x));

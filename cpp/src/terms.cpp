@@ -6,6 +6,7 @@
 
 #include "divergence/discrete.hpp"
 #include "divergence/errors.hpp"
+#include "divergence/fused.hpp"
 #include "divergence/pointwise.hpp"
 #include "divergence/summation.hpp"
 
@@ -101,6 +102,9 @@ std::vector<double> pointwise_terms(Term t, Span p, Span q, const Options& opt) 
 }
 
 double sum_terms(Term t, Span p, Span q, const Options& opt) {
+  // KL, cross-entropy and Jensen-Shannon without smoothing: one pass, no copies (fused.hpp).
+  double fused = 0.0;
+  if (fused_sum_terms(t, p, q, opt, fused)) return fused;
   const auto [a, b] = probability_pair(p, q, opt);
   // A +inf term (P puts mass where Q has none) makes the measure +inf whatever the finite terms
   // do; summing it with a finite term that overflowed to -inf (raw weights near 1e306) would give

@@ -58,8 +58,19 @@ export interface KlOptions extends DiscreteOptions {
   qScale?: Scale;
 }
 
-/** Options passed through to the Emscripten module factory. */
+/**
+ * Options of init(). `simd` chooses the build; the others pass through to the Emscripten module
+ * factory.
+ */
 export interface InitOptions {
+  /**
+   * true: load the WebAssembly SIMD128 build (divergence.wasm; init() rejects where the engine lacks
+   * SIMD); false: the scalar build (divergence-scalar.wasm, same results, slower kernels); omitted
+   * (default): SIMD where `WebAssembly.validate` accepts a SIMD module (every current browser,
+   * Node >= 16), scalar elsewhere. TypeError "simd: expected true, false or undefined, got string".
+   * The single-file builds (divergence-single.mjs, the widgets bundle) are scalar only.
+   */
+  simd?: boolean;
   /** The .wasm bytes, when you load them yourself (the Node entry reads them from disk). */
   wasmBinary?: ArrayBuffer | Uint8Array;
   /** Maps the file name "divergence.wasm" to the URL it is served from. */
@@ -98,6 +109,73 @@ export interface MemoryStats {
 export function memoryStats(): MemoryStats;
 
 /**
+ * Which build init() loaded.
+ * @returns 'simd' or 'scalar' (asked of the loaded module), or null before init() has finished.
+ */
+export function coreBuild(): 'simd' | 'scalar' | null;
+
+/**
+ * Whether this engine runs WebAssembly SIMD128 (WebAssembly.validate of a 29-byte SIMD module).
+ * @returns true where init() picks the SIMD build by default.
+ */
+export function simdSupported(): boolean;
+
+/**
+ * An array of doubles living in WebAssembly memory, from allocate(). Every discrete measure
+ * (klDivergence ... pointwiseTerms, entropy, renyiDivergence, fDivergence) reads it in place,
+ * without the copy a plain array costs (about 1 ms per 1e6 pairs of entries): fill `.array` once,
+ * compute many times. Free it with free() or `using` (Symbol.dispose) when done; WASM memory is
+ * not garbage-collected.
+ *
+ * Errors: any use after free() — `.array`, or passing it to a function — throws
+ * Error "p: the resident array was freed (free() or dispose); allocate a new one" (naming the
+ * argument, or "array" for `.array`).
+ */
+export interface ResidentArray {
+  /** Number of entries (doubles). */
+  readonly length: number;
+  /**
+   * A Float64Array view of the entries in WASM memory; writes go straight to what the measures
+   * read. Growing the memory (any library call may) detaches earlier views: read `.array` again
+   * after calls instead of keeping it; the getter makes a new view when needed.
+   */
+  readonly array: Float64Array;
+  /** False after free(). */
+  readonly live: boolean;
+  /** Returns the memory to the WASM heap. Calling it again does nothing. */
+  free(): void;
+  /** Same as free(), for `using a = allocate(n)`. */
+  [Symbol.dispose](): void;
+}
+
+/**
+ * Allocates an array of doubles in WebAssembly memory (call after init()).
+ * @param lengthOrValues a length (integer >= 0; zero-filled), or the values to copy in
+ *   (number[], Float64Array or Float32Array).
+ * @returns a ResidentArray of that length.
+ * Errors: RangeError "length: must be an integer >= 0 (got -1)"; TypeError for other argument
+ * types; RangeError "out of memory: the input is too large for the WebAssembly heap" (the heap
+ * grows to at most 2 GB).
+ * @example
+ *   await init();
+ *   using p = allocate(n), q = allocate(n);
+ *   p.array.set(counts); q.array.set(reference);
+ *   klDivergence(p, q); // no copy
+ */
+export function allocate(lengthOrValues: number | readonly number[] | Float64Array | Float32Array): ResidentArray;
+
+declare global {
+  // Symbol.dispose (explicit resource management) for projects whose TypeScript lib predates
+  // 'esnext.disposable'; the same declaration as TypeScript's own lib and @types/node, so they merge.
+  interface SymbolConstructor {
+    readonly dispose: unique symbol;
+  }
+}
+
+/** What the discrete measures accept: a plain distribution or a resident array (no copy). */
+export type DiscreteInput = Distribution | ResidentArray;
+
+/**
  * Kullback-Leibler divergence D_KL(P‖Q) = Σ p_i log(p_i / q_i).
  * Conventions: 0·log(0/q) = 0; p_i > 0 where q_i = 0 gives +Infinity.
  * @param p P, length n >= 1. @param q Q, the same length.
@@ -105,33 +183,33 @@ export function memoryStats(): MemoryStats;
  * Matches scipy.stats.entropy(p, q, base) and sum(scipy.special.rel_entr(p, q)).
  * Note the argument order differs from torch.nn.functional.kl_div(input=log Q, target=P).
  */
-export function klDivergence(p: Distribution, q: Distribution, options?: KlOptions): number;
+export function klDivergence(p: DiscreteInput, q: DiscreteInput, options?: KlOptions): number;
 
 /**
  * Cross-entropy H(P, Q) = -Σ p_i log q_i = H(P) + D_KL(P‖Q); +Infinity where q_i = 0 < p_i.
  * @returns a number in [H(P), +Infinity], in nats (or the unit of `base`).
  * SciPy has no single function: equals scipy.stats.entropy(p) + scipy.stats.entropy(p, q).
  */
-export function crossEntropy(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
+export function crossEntropy(p: DiscreteInput, q: DiscreteInput, options?: DiscreteOptions): number;
 
 /**
  * Shannon entropy H(P) = -Σ p_i log p_i.
  * @returns a number in [0, log n], in nats (or the unit of `base`). Matches scipy.stats.entropy(p, base=base).
  */
-export function entropy(p: Distribution, options?: DiscreteOptions): number;
+export function entropy(p: DiscreteInput, options?: DiscreteOptions): number;
 
 /**
  * Jensen-Shannon divergence JS(P, Q) = ½ D_KL(P‖M) + ½ D_KL(Q‖M), M = (P + Q)/2. Symmetric, always finite.
  * @returns a number in [0, ln 2] nats ([0, 1] bits). Equals scipy.spatial.distance.jensenshannon(p, q, base) ** 2.
  */
-export function jsDivergence(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
+export function jsDivergence(p: DiscreteInput, q: DiscreteInput, options?: DiscreteOptions): number;
 
 /**
  * Jensen-Shannon distance √JS(P, Q), a metric.
  * @returns a number in [0, √ln 2 ≈ 0.8326] (base e) or [0, 1] (base 2).
  * Matches scipy.spatial.distance.jensenshannon(p, q, base).
  */
-export function jsDistance(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
+export function jsDistance(p: DiscreteInput, q: DiscreteInput, options?: DiscreteOptions): number;
 
 /**
  * Pointwise KL terms p_i log(p_i / q_i), one per entry (after normalization if `normalize`); they sum
@@ -139,7 +217,7 @@ export function jsDistance(p: Distribution, q: Distribution, options?: DiscreteO
  * @returns a new Float64Array of length n, in nats (or the unit of `base`).
  * Matches scipy.special.rel_entr(p, q) / log(base).
  */
-export function klTerms(p: Distribution, q: Distribution, options?: DiscreteOptions): Float64Array;
+export function klTerms(p: DiscreteInput, q: DiscreteInput, options?: DiscreteOptions): Float64Array;
 
 /**
  * Population Stability Index Σ (q_i - p_i) ln(q_i / p_i) with P = reference (expected) and
@@ -147,53 +225,53 @@ export function klTerms(p: Distribution, q: Distribution, options?: DiscreteOpti
  * side: smooth the counts first. Rule of thumb: < 0.1 stable, 0.1-0.25 moderate shift, > 0.25 major.
  * @returns a number in [0, +Infinity], in nats (or the unit of `base`).
  */
-export function psi(reference: Distribution, current: Distribution, options?: DiscreteOptions): number;
+export function psi(reference: DiscreteInput, current: DiscreteInput, options?: DiscreteOptions): number;
 
 /**
  * Jeffreys divergence J(P, Q) = D_KL(P‖Q) + D_KL(Q‖P) = Σ (p_i − q_i) log(p_i/q_i): symmetric, in [0, +Infinity],
  * nats (or base). The same number as psi(); ml-distance's `jeffreys` on raw weights with { normalize: false }.
  * @returns a number in [0, +Infinity], nats (or the unit of `base`).
  */
-export function jeffreys(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
+export function jeffreys(p: DiscreteInput, q: DiscreteInput, options?: DiscreteOptions): number;
 
 /**
  * Total variation distance ½ Σ |p_i - q_i|; no unit (base is ignored).
  * @returns a number in [0, 1].
  */
-export function totalVariation(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
+export function totalVariation(p: DiscreteInput, q: DiscreteInput, options?: DiscreteOptions): number;
 
 /**
  * Hellinger distance √(½ Σ (√p_i - √q_i)²) = √(1 - BC), in [0, 1]; no unit (base is ignored).
  * BC = Σ √(p_i q_i) is the Bhattacharyya coefficient.
  * @returns a number in [0, 1].
  */
-export function hellinger(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
+export function hellinger(p: DiscreteInput, q: DiscreteInput, options?: DiscreteOptions): number;
 
 /**
  * Bhattacharyya coefficient BC = Σ √(p_i q_i), in [0, 1] for probabilities; no unit (base is ignored).
  * @returns a number in [0, 1] for probabilities.
  */
-export function bhattacharyyaCoefficient(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
+export function bhattacharyyaCoefficient(p: DiscreteInput, q: DiscreteInput, options?: DiscreteOptions): number;
 
 /**
  * Bhattacharyya distance −ln BC, in [0, +Infinity] (+Infinity for disjoint supports), nats (or base).
  * Equals renyiDivergence(p, q, 0.5) / 2; ml-distance's `bhattacharyya` with { normalize: false }.
  * @returns a number in [0, +Infinity], nats (or the unit of `base`).
  */
-export function bhattacharyyaDistance(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
+export function bhattacharyyaDistance(p: DiscreteInput, q: DiscreteInput, options?: DiscreteOptions): number;
 
 /**
  * Pearson chi-square divergence χ²(P‖Q) = Σ (p_i − q_i)² / q_i, in [0, +Infinity] (+Infinity where q_i = 0 < p_i);
  * no unit. On raw counts ({ normalize: false }) it is ml-distance's `pearson`.
  * @returns a number in [0, +Infinity].
  */
-export function pearsonChiSquare(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
+export function pearsonChiSquare(p: DiscreteInput, q: DiscreteInput, options?: DiscreteOptions): number;
 
 /**
  * Neyman chi-square divergence Σ (p_i − q_i)² / p_i; no unit. ml-distance's `neyman` on raw counts.
  * @returns a number in [0, +Infinity] (+Infinity where p_i = 0 < q_i).
  */
-export function neymanChiSquare(p: Distribution, q: Distribution, options?: DiscreteOptions): number;
+export function neymanChiSquare(p: DiscreteInput, q: DiscreteInput, options?: DiscreteOptions): number;
 
 /**
  * Rényi divergence of order alpha: D_α(P‖Q) = ln(Σ p_i^α q_i^(1−α)) / (α − 1), nats (or base).
@@ -203,7 +281,7 @@ export function neymanChiSquare(p: Distribution, q: Distribution, options?: Disc
  * Throws RangeError "alpha: must be >= 0 (got -1)"; TypeError when alpha is not a number.
  * @returns a number in [0, +Infinity], nats (or the unit of `base`).
  */
-export function renyiDivergence(p: Distribution, q: Distribution, alpha: number, options?: DiscreteOptions): number;
+export function renyiDivergence(p: DiscreteInput, q: DiscreteInput, alpha: number, options?: DiscreteOptions): number;
 
 /** Generators of the f-divergences D_f(P‖Q) = Σ q_i f(p_i/q_i) (Csiszár 1967; Ali & Silvey 1966). */
 export type FGenerator =
@@ -224,14 +302,14 @@ export type SummedMeasure = FGenerator | 'cross-entropy' | 'bhattacharyya';
  * (or base); the others have no unit. Throws RangeError "generator: unknown 'x' (known: ...)".
  * @returns a number in [0, +Infinity]; nats (or base) for the logarithmic generators.
  */
-export function fDivergence(p: Distribution, q: Distribution, generator: FGenerator, options?: DiscreteOptions): number;
+export function fDivergence(p: DiscreteInput, q: DiscreteInput, generator: FGenerator, options?: DiscreteOptions): number;
 
 /**
  * Per-bin contributions of a summed measure (for plots and "which bin drives the drift"): one number per entry,
  * summing to the measure (to the squared Hellinger distance for 'squared-hellinger'). Conventions at zeros as the
  * measure's. @returns a new Float64Array of length n. Throws RangeError "measure: unknown 'x' (known: ...)".
  */
-export function pointwiseTerms(measure: SummedMeasure, p: Distribution, q: Distribution, options?: DiscreteOptions): Float64Array;
+export function pointwiseTerms(measure: SummedMeasure, p: DiscreteInput, q: DiscreteInput, options?: DiscreteOptions): Float64Array;
 
 /**
  * ln Σ exp(x_i), computed as m + ln Σ exp(x_i − m) (no overflow); −Infinity when every entry is −Infinity.

@@ -1,6 +1,7 @@
 // divergence-lab: the public API for browsers and bundlers. Types and docs: ./index.d.ts.
-export { init, isReady } from './core/module.js';
+export { init, isReady, coreBuild, simdSupported } from './core/module.js';
 export { memoryStats } from './core/diagnostics.js';
+export { allocate } from './core/resident.js';
 export {
   klDivergence,
   crossEntropy,

@@ -5,6 +5,9 @@ import {
   init,
   isReady,
   memoryStats,
+  coreBuild,
+  simdSupported,
+  allocate,
   klDivergence,
   crossEntropy,
   entropy,
@@ -59,6 +62,8 @@ import type {
   KlOptions,
   InitOptions,
   MemoryStats,
+  ResidentArray,
+  DiscreteInput,
   RowsOptions,
   FGenerator,
   SummedMeasure,
@@ -88,6 +93,20 @@ export async function useCore(wasmBinary: Uint8Array): Promise<number[]> {
   await loaded;
   await init();
   const ready: boolean = isReady();
+  const scalarInit: InitOptions = { simd: false };
+  // @ts-expect-error simd is a boolean
+  const badSimd: InitOptions = { simd: 'yes' };
+  const build: 'simd' | 'scalar' | null = coreBuild();
+  const hasSimd: boolean = simdSupported();
+  const resident: ResidentArray = allocate(3);
+  resident.array.set([0.2, 0.3, 0.5]);
+  const copied: ResidentArray = allocate(new Float64Array([0.1, 0.6, 0.3]));
+  const input: DiscreteInput = resident;
+  const residentKl: number = klDivergence(copied, input) + resident.length + (resident.live ? 1 : 0);
+  copied.free();
+  resident[Symbol.dispose]();
+  // @ts-expect-error allocate takes a length or numbers
+  allocate('3');
   const stats: MemoryStats = memoryStats();
   const inUse: number = stats.heapInUse + stats.heapArena + stats.memoryBytes;
 

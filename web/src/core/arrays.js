@@ -1,11 +1,17 @@
-// Checking JS array arguments and copying them into the WASM heap (pointer + length).
+// Checking JS array arguments and copying them into the WASM heap (pointer + length); resident
+// arrays (resident.js) are passed by their address, without a copy.
+import { ResidentArray } from './resident.js';
 
 /**
  * Throws a TypeError unless `value` is a number[], Float64Array or Float32Array whose entries are
- * all numbers. Range checks (NaN, negative, empty, ...) happen in the core, which names the entry.
+ * all numbers, or a live ResidentArray (an Error when it was freed). Range checks (NaN, negative, empty, ...) happen in the core, which names the entry.
  */
 export function checkArray(value, name) {
   if (value instanceof Float64Array || value instanceof Float32Array) return;
+  if (value instanceof ResidentArray) {
+    if (!value.live) throw new Error(`${name}: the resident array was freed (free() or dispose); allocate a new one`);
+    return;
+  }
   if (!Array.isArray(value)) {
     const got = value === null ? 'null' : ArrayBuffer.isView(value) ? value.constructor.name : typeof value;
     throw new TypeError(`${name}: expected an array of numbers (number[], Float64Array or Float32Array), got ${got}`);
@@ -31,8 +37,19 @@ export function tooLarge(bytes) {
  * pointer list; their contents are returned as Float64Array copies when `fn` returns undefined.
  */
 export function withHeapArrays(module, arrays, fn, outputLengths = []) {
-  const lengths = arrays.map((a) => a.length).concat(outputLengths);
-  const total = lengths.reduce((s, n) => s + n, 0);
+  // Resident arrays are read in place; the others share one block with the outputs.
+  const copied = [];
+  let total = 0;
+  for (const a of arrays) {
+    if (!(a instanceof ResidentArray)) {
+      copied.push(a);
+      total += a.length;
+    }
+  }
+  for (const n of outputLengths) total += n;
+  if (copied.length === 0 && outputLengths.length === 0) {
+    return fn(...arrays.map((a, i) => a.pointerFor(module, `argument ${i + 1}`)));
+  }
   // _malloc takes a 32-bit size: 2 GiB or more would wrap around (to a tiny block), so refuse first.
   if (total * 8 >= HEAP_LIMIT) throw tooLarge(total * 8);
   const base = module._malloc(Math.max(1, total) * 8);
@@ -42,15 +59,63 @@ export function withHeapArrays(module, arrays, fn, outputLengths = []) {
     const heap = module.HEAPF64;
     const pointers = [];
     let offset = base;
-    for (let i = 0; i < lengths.length; i++) {
-      if (i < arrays.length) heap.set(arrays[i], offset >> 3);
+    for (const a of arrays) {
+      if (a instanceof ResidentArray) {
+        pointers.push(a.pointerFor(module, 'array'));
+      } else {
+        heap.set(a, offset >> 3);
+        pointers.push(offset);
+        offset += a.length * 8;
+      }
+    }
+    for (const n of outputLengths) {
       pointers.push(offset);
-      offset += lengths[i] * 8;
+      offset += n * 8;
     }
     const result = fn(...pointers);
     if (outputLengths.length === 0) return result;
     const outs = pointers.slice(arrays.length).map((p, k) => module.HEAPF64.slice(p >> 3, (p >> 3) + outputLengths[k]));
     return result === undefined ? (outs.length === 1 ? outs[0] : outs) : result;
+  } finally {
+    module._free(base);
+  }
+}
+
+/**
+ * withHeapArrays for the hot path: one or two input arrays, no outputs, no intermediate arrays;
+ * calls `fn(pointerP, pointerQ)` (pointerQ = 0 when q is undefined).
+ */
+export function withInputs(module, p, q, fn) {
+  const residentP = p instanceof ResidentArray;
+  const residentQ = q === undefined || q instanceof ResidentArray;
+  if (residentP && residentQ) {
+    return fn(p.pointerFor(module, 'p'), q === undefined ? 0 : q.pointerFor(module, 'q'));
+  }
+  const total = (residentP ? 0 : p.length) + (residentQ ? 0 : q.length);
+  if (total * 8 >= HEAP_LIMIT) throw tooLarge(total * 8);
+  const base = module._malloc(Math.max(1, total) * 8);
+  if (base === 0) throw tooLarge(total * 8);
+  try {
+    const heap = module.HEAPF64; // after _malloc: growing memory detaches earlier views
+    let pp;
+    let qp = 0;
+    let offset = base;
+    if (residentP) {
+      pp = p.pointerFor(module, 'p');
+    } else {
+      heap.set(p, offset >> 3);
+      pp = offset;
+      offset += p.length * 8;
+    }
+    if (q !== undefined) {
+      if (residentQ) {
+        qp = q.pointerFor(module, 'q');
+      } else {
+        heap.set(q, offset >> 3);
+        qp = offset;
+      }
+    }
+    return fn(pp, qp);
   } finally {
     module._free(base);
   }

@@ -1,5 +1,5 @@
 // Discrete divergences over arrays of probabilities or counts (documented in ../index.d.ts).
-import { checkArray, withHeapArrays } from './arrays.js';
+import { checkArray, withHeapArrays, withInputs } from './arrays.js';
 import { wasm } from './module.js';
 import { discreteOptions, scaleOf } from './options.js';
 
@@ -28,9 +28,35 @@ function termMeasure(caller, term) {
   };
 }
 
-const klProbabilities = pairMeasure('klDivergence', KL_KEYS);
+const ERRORS = [null, RangeError, TypeError, Error];
+
+/** A NaN result of a direct export means an error (no measure returns NaN): rethrow it. */
+function checked(module, value) {
+  if (value === value) return value; // eslint-disable-line no-self-compare
+  const kind = module._dl_error_kind();
+  if (kind === 0) return value;
+  throw new ERRORS[kind](module.lastErrorMessage());
+}
+
+/**
+ * A measure exported as a plain C function (cpp/bindings/direct_measures.cpp): called without
+ * Embind's invoker, so calls on small arrays stay cheap.
+ */
+function directPair(caller, exportName, extraKeys) {
+  return function measure(p, q, options) {
+    const module = wasm(caller);
+    checkArray(p, 'p');
+    checkArray(q, 'q');
+    const o = discreteOptions(options, caller, extraKeys);
+    const f = module[exportName];
+    return checked(module, withInputs(module, p, q, (pp, qp) => f(pp, p.length, qp, q.length, o[0], o[1] ? 1 : 0, o[2], o[3])));
+  };
+}
+
+const klProbabilities = directPair('klDivergence', '_dl_kl', KL_KEYS);
 
 export function klDivergence(p, q, options) {
+  if (options === undefined) return klProbabilities(p, q);
   const pScale = scaleOf(options?.pScale, 'pScale');
   const qScale = scaleOf(options?.qScale, 'qScale');
   if (pScale === 0 && qScale === 0) return klProbabilities(p, q, options);
@@ -41,9 +67,9 @@ export function klDivergence(p, q, options) {
   return withHeapArrays(module, [p, q], (pp, qp) => module.klScaled(pp, p.length, pScale, qp, q.length, qScale, ...opts));
 }
 
-export const crossEntropy = termMeasure('crossEntropy', 'cross-entropy');
-export const jsDivergence = pairMeasure('jsDivergence');
-export const jsDistance = pairMeasure('jsDistance');
+export const crossEntropy = directPair('crossEntropy', '_dl_cross_entropy');
+export const jsDivergence = directPair('jsDivergence', '_dl_js_divergence');
+export const jsDistance = directPair('jsDistance', '_dl_js_distance');
 export const psi = termMeasure('psi', 'jeffreys');
 export const jeffreys = termMeasure('jeffreys', 'jeffreys');
 export const totalVariation = termMeasure('totalVariation', 'total-variation');
@@ -56,8 +82,8 @@ export const neymanChiSquare = termMeasure('neymanChiSquare', 'neyman');
 export function entropy(p, options) {
   const module = wasm('entropy');
   checkArray(p, 'p');
-  const opts = discreteOptions(options, 'entropy');
-  return withHeapArrays(module, [p], (pp) => module.entropy(pp, p.length, ...opts));
+  const o = discreteOptions(options, 'entropy');
+  return checked(module, withInputs(module, p, undefined, (pp) => module._dl_entropy(pp, p.length, o[0], o[1] ? 1 : 0, o[2], o[3])));
 }
 
 export function renyiDivergence(p, q, alpha, options) {

@@ -1,0 +1,368 @@
+// The fused kernels (see divergence/fused.hpp): one pass that validates, sums and accumulates
+// the terms, written against two lanes (lanes.hpp) and the vector logarithm (vector_log.hpp).
+#include <cfloat>
+#include <cmath>
+
+#include "divergence/discrete.hpp"
+#include "divergence/fused.hpp"
+#include "divergence/pointwise.hpp"
+#include "divergence/summation.hpp"
+#include "lanes.hpp"
+#include "vector_log.hpp"
+
+namespace divergence {
+namespace {
+
+using namespace lanes;
+
+// p ln(p/q); +inf where p > 0 = q; lanes whose ratio over- or underflows go to the scalar form.
+struct KlKernel {
+  F2 operator()(F2 x, F2 y, M2& infinite, M2& edge) const {
+    const M2 positive = x > splat(0.0);
+    infinite = infinite | (positive & (y == splat(0.0)));
+    const M2 live = positive & (y > splat(0.0));
+    const F2 inverse = splat(1.0) / y;
+    const F2 r = x * inverse;
+    const F2 near = (x - y) * inverse;
+    const M2 normal = (r >= splat(DBL_MIN)) & (r <= splat(DBL_MAX));
+    edge = edge | (live & ~normal);
+    const M2 use = live & normal;
+    const F2 near_safe = select(use, near, splat(0.0));
+    const F2 l = log_positive(select(use, r, splat(1.0)), &near_safe);
+    return select(use, x * l, splat(0.0));
+  }
+  static double scalar(double x, double y) { return rel_entr(x, y); }
+  // The common case only (x, y > 0 with a normal ratio); lanes outside it set `special`, and the
+  // block is then done again with operator() (which validates and handles zeros and extremes).
+  static constexpr bool kFast = true;
+  F2 fast(F2 x, F2 y, M2& special) const {
+    const F2 inverse = splat(1.0) / y;
+    const F2 r = x * inverse;
+    const F2 near = (x - y) * inverse;
+    special = special | ~((r >= splat(DBL_MIN)) & (r <= splat(DBL_MAX)));
+    return x * log_positive(r, &near);
+  }
+};
+
+// p ln q (the caller negates); +inf contribution where p > 0 = q.
+struct CrossKernel {
+  F2 operator()(F2 x, F2 y, M2& infinite, M2&) const {
+    const M2 positive = x > splat(0.0);
+    infinite = infinite | (positive & (y == splat(0.0)));
+    const M2 live = positive & (y > splat(0.0));
+    return select(live, x * log_positive(select(live, y, splat(1.0))), splat(0.0));
+  }
+  static double scalar(double x, double y) { return x > 0.0 ? x * std::log(y) : 0.0; }
+  static constexpr bool kFast = true;
+  F2 fast(F2 x, F2 y, M2& special) const {
+    special = special | ~((y >= splat(DBL_MIN)) & (y <= splat(DBL_MAX)) & (x >= splat(0.0)) & (x <= splat(DBL_MAX)));
+    return x * log_positive(y);
+  }
+};
+
+// -p ln p.
+struct EntropyKernel {
+  F2 operator()(F2 x, F2, M2&, M2&) const {
+    const M2 live = x > splat(0.0);
+    return select(live, splat(0.0) - x * log_positive(select(live, x, splat(1.0))), splat(0.0));
+  }
+  static double scalar(double x, double) { return entr(x); }
+  static constexpr bool kFast = true;
+  F2 fast(F2 x, F2, M2& special) const {
+    special = special | ~((x >= splat(DBL_MIN)) & (x <= splat(DBL_MAX)));
+    return splat(0.0) - x * log_positive(x);
+  }
+};
+
+// js_term of pointwise.hpp: (p+q)/4 g((p-q)/(p+q)), g by its series below |d| = 1/4.
+struct JsKernel {
+  static F2 series(F2 d2) {
+    // g(d) = sum_{k>=1} d^(2k) / (k (2k - 1)); 15 terms reach 2^-60 for d^2 < 1/16.
+    F2 r = splat(1.0 / (15 * 29));
+    for (int k = 14; k >= 1; --k) r = splat(1.0 / (k * (2.0 * k - 1.0))) + d2 * r;
+    return d2 * r;
+  }
+  static F2 logs(F2 a) {
+    // (1+a) ln(1+a) + (1-a) ln(1-a) for a in [1/4, 1]; 2 ln 2 at a = 1.
+    const F2 plus = splat(1.0) + a;
+    const F2 minus = splat(1.0) - a;
+    const F2 minus_a = splat(0.0) - a;
+    const M2 inside = a < splat(1.0);
+    const F2 lp = log_positive(plus, &a);
+    const F2 lm = log_positive(select(inside, minus, splat(1.0)), &minus_a);
+    return select(inside, plus * lp + minus * lm, splat(2.0 * kLn2));
+  }
+  F2 operator()(F2 x, F2 y, M2&, M2&) const {
+    const F2 s = x + y;
+    const M2 live = s > splat(0.0);
+    const F2 d = (x - y) / select(live, s, splat(1.0));
+    const F2 a = abs(d);
+    const M2 small = a < splat(0.25);
+    F2 g;
+    if (all(small)) {
+      g = series(d * d);
+    } else if (!any(small)) {
+      g = logs(a);
+    } else {
+      g = select(small, series(d * d), logs(select(small, splat(0.5), a)));
+    }
+    return select(live, splat(0.25) * s * g, splat(0.0));
+  }
+  static double scalar(double x, double y) { return js_term(x, y); }
+  static constexpr bool kFast = false;
+  F2 fast(F2, F2, M2&) const { return splat(0.0); }
+};
+
+// Validation and sums only (the first pass of Jensen-Shannon).
+struct NoTerms {
+  F2 operator()(F2, F2, M2&, M2&) const { return splat(0.0); }
+  static double scalar(double, double) { return 0.0; }
+  static constexpr bool kFast = false;
+  F2 fast(F2, F2, M2&) const { return splat(0.0); }
+};
+
+struct Scan {
+  double sp = 0.0, sq = 0.0, sum = 0.0;
+  bool bad = false, infinite = false;
+};
+
+double fold(const SumLanes& s) {
+  NeumaierSum total;
+  total.add(lane(s.sum, 0));
+  total.add(lane(s.sum, 1));
+  total.add(lane(s.comp, 0));
+  total.add(lane(s.comp, 1));
+  return total.value();
+}
+
+// One pass: validation of the raw entries, their sums, and the kernel's terms of x/dp, y/dq
+// (kDivide) or of x, y. Without kPair, q is not read and the kernel sees y = x.
+template <class Kernel, bool kPair, bool kDivide>
+Scan scan(const Kernel& kernel, const double* p, const double* q, std::size_t n, double dp = 1.0, double dq = 1.0) {
+  // Sums run in blocks: plain two-lane sums over kBlock entries, each block's partial sums then
+  // added with Neumaier's compensation (error of a block bounded by kBlock/2 ulp of its magnitude,
+  // typically about 3; the compensated total as summation.hpp, at a fraction of the cost).
+  constexpr std::size_t kBlock = 32;
+  SumLanes sum_p, sum_q, acc;
+  NeumaierSum edges;
+  M2 bad = none(), infinite = none();
+  const F2 vdp = splat(dp), vdq = splat(dq), zero = splat(0.0), largest = splat(DBL_MAX);
+  F2 block_p = zero, block_q = zero, block_t = zero;
+  auto step = [&](F2 x, F2 y) {
+    bad = bad | ~((x >= zero) & (x <= largest));
+    block_p = block_p + x;
+    if (kPair) {
+      bad = bad | ~((y >= zero) & (y <= largest));
+      block_q = block_q + y;
+    }
+    if (kDivide) {
+      x = x / vdp;
+      y = kPair ? y / vdq : x;
+    }
+    M2 edge = none();
+    const F2 term = kernel(x, y, infinite, edge);
+    if (any(edge)) {
+      edges.add(Kernel::scalar(lane(x, 0), lane(y, 0)));
+      edges.add(Kernel::scalar(lane(x, 1), lane(y, 1)));
+    } else {
+      block_t = block_t + term;
+    }
+  };
+  auto flush = [&]() {
+    sum_p.add(block_p);
+    if (kPair) sum_q.add(block_q);
+    acc.add(block_t);
+    block_p = block_q = block_t = zero;
+  };
+  std::size_t i = 0;
+  while (i + 2 <= n) {
+    const std::size_t end = (n - i) / 2 > kBlock / 2 ? i + kBlock : i + ((n - i) & ~std::size_t(1));
+    bool careful = !Kernel::kFast;
+    if (Kernel::kFast) {
+      // Fast pass over the block; if any lane is outside the common case, redo it carefully.
+      M2 special = none();
+      for (std::size_t j = i; j < end; j += 2) {
+        const F2 x = load(p + j);
+        const F2 y = kPair ? load(q + j) : x;
+        block_p = block_p + x;
+        if (kPair) block_q = block_q + y;
+        block_t = block_t + (kDivide ? kernel.fast(x / vdp, kPair ? y / vdq : x / vdp, special) : kernel.fast(x, y, special));
+      }
+      if (any(special)) {
+        careful = true;
+        block_p = block_q = block_t = zero;
+      }
+    }
+    if (careful) {
+      for (std::size_t j = i; j < end; j += 2) {
+        const F2 x = load(p + j);
+        step(x, kPair ? load(q + j) : x);
+      }
+    }
+    i = end;
+    flush();
+  }
+  if (i < n) {
+    const double tail_p[2] = {p[i], 0.0};
+    const double tail_q[2] = {kPair ? q[i] : p[i], 0.0};
+    step(load(tail_p), load(kPair ? tail_q : tail_p));
+    flush();
+  }
+  Scan out;
+  out.bad = any(bad);
+  out.infinite = any(infinite);
+  out.sp = fold(sum_p);
+  out.sq = kPair ? fold(sum_q) : out.sp;
+  NeumaierSum total;
+  total.add(fold(acc));
+  total.add(edges.value());
+  out.sum = total.value();
+  return out;
+}
+
+// A usable first pass: valid entries with finite positive sums.
+bool usable(const Scan& s) { return !s.bad && std::isfinite(s.sp) && std::isfinite(s.sq) && s.sp > 0.0 && s.sq > 0.0; }
+
+bool valid_base(double base) { return std::isfinite(base) && base > 0.0 && base != 1.0; }
+
+// ln(a/b) accurately also for a ~ b (pointwise.hpp), 0 for a == b.
+double log_of_ratio(double a, double b) { return a == b ? 0.0 : log_ratio(a, b); }
+
+bool kl(Span p, Span q, const Options& opt, double& out) {
+  const KlKernel k;
+  const Scan s = scan<KlKernel, true, false>(k, p.data, q.data, p.size);
+  if (!usable(s)) return false;
+  const double unit = log_base(opt.base);
+  if (s.infinite) {
+    out = kInf / unit;
+    return true;
+  }
+  if (!std::isfinite(s.sum)) return false;
+  if (!opt.normalize) {
+    out = s.sum / unit;
+    return true;
+  }
+  const double correction = log_of_ratio(s.sq, s.sp);
+  const double folded = s.sum / s.sp + correction;
+  if (std::fabs(correction) <= std::fabs(folded)) {
+    out = folded / unit;
+    return true;
+  }
+  const Scan n = scan<KlKernel, true, true>(k, p.data, q.data, p.size, s.sp, s.sq);
+  if (!std::isfinite(n.sum)) return false;
+  out = n.sum / unit;
+  return true;
+}
+
+bool cross(Span p, Span q, const Options& opt, double& out) {
+  const CrossKernel k;
+  const Scan s = scan<CrossKernel, true, false>(k, p.data, q.data, p.size);
+  if (!usable(s)) return false;
+  const double unit = log_base(opt.base);
+  if (s.infinite) {
+    out = kInf / unit;
+    return true;
+  }
+  if (!std::isfinite(s.sum)) return false;
+  if (!opt.normalize) {
+    out = -s.sum / unit;
+    return true;
+  }
+  const double correction = s.sq == 1.0 ? 0.0 : std::log(s.sq);
+  const double folded = -s.sum / s.sp + correction;
+  if (std::fabs(correction) <= std::fabs(folded)) {
+    out = folded / unit;
+    return true;
+  }
+  const Scan n = scan<CrossKernel, true, true>(k, p.data, q.data, p.size, s.sp, s.sq);
+  if (!std::isfinite(n.sum)) return false;
+  out = -n.sum / unit;
+  return true;
+}
+
+bool jensen_shannon(Span p, Span q, const Options& opt, double& out) {
+  const JsKernel k;
+  double sum = 0.0;
+  if (!opt.normalize) {
+    const Scan s = scan<JsKernel, true, false>(k, p.data, q.data, p.size);
+    if (!usable(s)) return false;
+    sum = s.sum;
+  } else {
+    const Scan s = scan<NoTerms, true, false>(NoTerms{}, p.data, q.data, p.size);
+    if (!usable(s)) return false;
+    sum = scan<JsKernel, true, true>(k, p.data, q.data, p.size, s.sp, s.sq).sum;
+  }
+  if (!std::isfinite(sum)) return false;
+  out = sum / log_base(opt.base);
+  return true;
+}
+
+}  // namespace
+
+bool fused_sum_terms(Term t, Span p, Span q, const Options& opt, double& out) {
+  if (opt.smoothing.kind != Smoothing::Kind::None || p.size == 0 || p.size != q.size || !valid_base(opt.base)) return false;
+  switch (t) {
+    case Term::KL:
+      return kl(p, q, opt, out);
+    case Term::CrossEntropy:
+      return cross(p, q, opt, out);
+    case Term::JensenShannon:
+      return jensen_shannon(p, q, opt, out);
+    default:
+      return false;
+  }
+}
+
+bool fused_entropy(Span p, const Options& opt, double& out) {
+  if (opt.smoothing.kind != Smoothing::Kind::None || p.size == 0 || !valid_base(opt.base)) return false;
+  const EntropyKernel k;
+  const Scan s = scan<EntropyKernel, false, false>(k, p.data, nullptr, p.size);
+  if (!usable(s) || !std::isfinite(s.sum)) return false;
+  const double unit = log_base(opt.base);
+  if (!opt.normalize) {
+    out = s.sum / unit;
+    return true;
+  }
+  const double correction = s.sp == 1.0 ? 0.0 : std::log(s.sp);
+  const double folded = s.sum / s.sp + correction;
+  if (std::fabs(correction) <= std::fabs(folded)) {
+    out = folded / unit;
+    return true;
+  }
+  const Scan n = scan<EntropyKernel, false, true>(k, p.data, nullptr, p.size, s.sp);
+  if (!std::isfinite(n.sum)) return false;
+  out = n.sum / unit;
+  return true;
+}
+
+void vector_log(const double* x, double* out, std::size_t n) {
+  std::size_t i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const F2 l = log_any(load(x + i));
+    out[i] = lane(l, 0);
+    out[i + 1] = lane(l, 1);
+  }
+  if (i < n) {
+    const double tail[2] = {x[i], 1.0};
+    out[i] = lane(log_any(load(tail)), 0);
+  }
+}
+
+double sum_of_pair(const double* a, const double* b, std::size_t n) {
+  F2 s0 = splat(0.0), s1 = s0, s2 = s0, s3 = s0;
+  std::size_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    s0 = s0 + load(a + i);
+    s1 = s1 + load(a + i + 2);
+    s2 = s2 + load(b + i);
+    s3 = s3 + load(b + i + 2);
+  }
+  double rest = 0.0;
+  for (; i < n; ++i) rest += a[i] + b[i];
+  const F2 s = (s0 + s1) + (s2 + s3);
+  return lane(s, 0) + lane(s, 1) + rest;
+}
+
+bool fused_simd() { return kSimd; }
+
+}  // namespace divergence
