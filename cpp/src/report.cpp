@@ -16,6 +16,7 @@
 #include "divergence/binning.hpp"
 #include "divergence/chi_square_test.hpp"
 #include "divergence/discrete.hpp"
+#include "divergence/ecdf.hpp"
 #include "divergence/errors.hpp"
 #include "divergence/ks_test.hpp"
 #include "divergence/summation.hpp"
@@ -450,9 +451,15 @@ void compare_numeric(ColumnComparison& out, const ColumnAccumulator& ref, const 
     m.ks_statistic = ks.statistic;
     m.ks_pvalue = ks.pvalue;
     m.ks_method = ks.method_used == KsMethod::Exact ? "exact" : "asymp";
+    // The gap where ks_2samp found the statistic, with both exact ECDF values there.
+    ensure_sample(r);
+    ensure_sample(c);
+    out.ks_gap = {ks.statistic_location, ecdf_at(r.sample, ks.statistic_location),
+                  ecdf_at(c.sample, ks.statistic_location), ks.statistic};
   } else {
     m.wasserstein = weighted_wasserstein1(r.sample, c.sample);
-    m.ks_statistic = weighted_ks_statistic(r.sample, c.sample);
+    out.ks_gap = weighted_ks_gap(r.sample, c.sample);
+    m.ks_statistic = out.ks_gap.size;
     m.ks_pvalue = ks_asymptotic_pvalue(m.ks_statistic, r.n, c.n);
     m.ks_method = "asymp";
     ApproximationInfo& a = out.approx;
@@ -471,6 +478,9 @@ void compare_numeric(ColumnComparison& out, const ColumnAccumulator& ref, const 
     a.wasserstein_bound = (hi - lo) * a.ks_bound;
   }
   m.wasserstein_normed = m.wasserstein / std::max(population_std(r), 0.001);
+  out.ecdf_ref = ecdf_curve(r.sample, kEcdfPoints, out.ks_gap.x);
+  out.ecdf_cur = ecdf_curve(c.sample, kEcdfPoints, out.ks_gap.x);
+  out.has_ecdf = true;
 }
 
 // The as_categorical block of a numeric column with few distinct values (both sides known).

@@ -172,6 +172,39 @@ void write_approx(JsonWriter& w, const ApproximationInfo& a) {
   w.end_object();
 }
 
+void write_curve(JsonWriter& w, const char* key, const EcdfCurve& curve) {
+  w.key(key);
+  w.begin_object();
+  w.key("x");
+  w.array(curve.x);
+  w.key("cdf");
+  w.array(curve.cdf);
+  w.end_object();
+}
+
+void write_ecdf(JsonWriter& w, const ColumnComparison& c) {
+  w.key("ecdf");
+  w.begin_object();
+  write_curve(w, "reference", c.ecdf_ref);
+  write_curve(w, "current", c.ecdf_cur);
+  w.key("gap");
+  w.begin_object();
+  w.member("x", c.ks_gap.x);
+  w.member("ref", c.ks_gap.ref);
+  w.member("cur", c.ks_gap.cur);
+  w.member("statistic", c.ks_gap.size);
+  w.end_object();
+  const ApproximationInfo& a = c.approx;
+  w.member("exact", a.method.empty());
+  w.key("cdf_error");
+  w.begin_object();
+  w.member("reference", a.ref_fraction);
+  w.member("current", a.cur_fraction);
+  w.end_object();
+  w.member("statistic_error", a.ks_bound);
+  w.end_object();
+}
+
 void write_column(JsonWriter& w, const ColumnComparison& c) {
   w.begin_object();
   w.member("name", c.name);
@@ -228,6 +261,7 @@ void write_column(JsonWriter& w, const ColumnComparison& c) {
         w.value(m.ks_method);
       }
       w.end_object();
+      if (c.has_ecdf) write_ecdf(w, c);
     } else {
       write_category_lists(w, c.categories);
       write_category_metrics(w, c.categories);

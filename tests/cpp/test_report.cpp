@@ -68,7 +68,9 @@ TEST(ReportSchema, FieldsAndOrder) {
     if (c["type"] == "numeric") {
       Keys want = concat(kHead, {"summary", "bins", "quantile_bins"});
       if (c.contains("as_categorical")) want.push_back("as_categorical");
-      EXPECT_EQ(keys_of(c), concat(want, tail)) << name;
+      EXPECT_EQ(keys_of(c), concat(want, {"metrics", "ecdf", "missing_change", "drift", "approximate"})) << name;
+      EXPECT_EQ(keys_of(c["ecdf"]), (Keys{"reference", "current", "gap", "exact", "cdf_error", "statistic_error"}));
+      EXPECT_EQ(keys_of(c["ecdf"]["gap"]), (Keys{"x", "ref", "cur", "statistic"}));
       EXPECT_EQ(keys_of(c["summary"]["reference"]), (Keys{"n", "missing", "mean", "std", "min", "q25", "median", "q75", "max"}));
       EXPECT_EQ(keys_of(c["bins"]), (Keys{"kind", "edges", "ref_counts", "cur_counts"})) << name;
       EXPECT_EQ(keys_of(c["metrics"]), concat(kBase, {"psi_ref_quantile_smoothed", "wasserstein", "wasserstein_normed",

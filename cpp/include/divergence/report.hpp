@@ -87,6 +87,12 @@
 //                           "ks_statistic","ks_pvalue","ks_method": "exact"|"asymp"}
 //                 categorical: {the nine first keys, "chi2_homogeneity": {"statistic","pvalue","dof"},
 //                           "chi2_gof_cur_vs_ref_expected": {...}[, "z_test": {"statistic","pvalue"}]}
+//     "ecdf"     numeric only (optional, added within @2): both sides' ECDFs at up to 200 quantile
+//               points plus the KS gap's location (ecdf.hpp): {"reference": {"x": [...], "cdf": [...]},
+//               "current": {...}, "gap": {"x", "ref", "cur", "statistic" (= metrics.ks_statistic)},
+//               "exact": bool, "cdf_error": {"reference", "current"} (rank error fractions: each cdf
+//               within this of the true ECDF; 0 when exact), "statistic_error" (bound on |gap - true
+//               KS statistic|: eps_ref + eps_cur)}
 //     "missing_change": {"ref_share","cur_share","change" (cur - ref),"z","pvalue","flagged"}
 //     "drift": {"test","score","threshold","rule": "score < threshold"|"score >= threshold",
 //               "pvalue" (null unless the test is a p-value),"effect_size","effect_size_name",
@@ -113,6 +119,7 @@
 #include "divergence/accumulator.hpp"
 #include "divergence/compare.hpp"
 #include "divergence/drift.hpp"
+#include "divergence/ecdf.hpp"
 
 namespace divergence {
 
@@ -183,6 +190,9 @@ struct ColumnComparison {
   SideSummary summary_ref, summary_cur;
   BinsBlock bins, quantile_bins;
   NumericMetrics numeric;
+  bool has_ecdf = false;
+  EcdfCurve ecdf_ref, ecdf_cur;  // ecdf.hpp
+  KsGap ks_gap;
   bool has_as_categorical = false;
   CategoryBlock as_categorical;
   // categorical / boolean
