@@ -1,6 +1,6 @@
 // What the comparison page shows of a report: the verdict line, sorting and filtering of the table,
-// the per-bin KL/PSI contributions (their sums equal the report's metrics), the ECDF gap (never more
-// than the KS statistic), the counts/percent toggle, the exports (same bytes as the CLI's formats),
+// the per-bin KL/PSI contributions (their sums equal the report's metrics), the ECDF gap (the
+// table's KS statistic), the counts/percent toggle, the exports (same bytes as the CLI's formats),
 // axe-core in light and dark, and screenshots at 375 and 1280 px in light and dark.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -70,7 +70,7 @@ test('the table sorts by click and keyboard, with aria-sort, and filters', async
   await expect(page.locator('#results tr[data-column="sex"] td[data-metric="drifted"]')).toHaveAttribute('data-value', 'no');
 });
 
-test('details: per-bin terms add up to the smoothed KL and PSI; ECDF gap at most the KS statistic', async ({ page }) => {
+test('details: per-bin terms add up to the smoothed KL and PSI; the marked ECDF gap is the KS statistic', async ({ page }) => {
   await open(page);
   for (const [name, want] of Object.entries(penguins.columns)) {
     const block = want.type === 'numeric' ? want.equal_width_20 : want;
@@ -82,11 +82,19 @@ test('details: per-bin terms add up to the smoothed KL and PSI; ECDF gap at most
     expect(Math.abs(psi - block.psi_smoothed), `${name} PSI`).toBeLessThanOrEqual(1e-9 * block.psi_smoothed + 1e-15);
     await expect(card.locator('svg.contrib title').first()).toContainText('per-bin contribution');
     if (want.type === 'numeric') {
-      const gap = Number(await card.locator('[data-gap]').getAttribute('data-gap'));
-      expect(gap, `${name} gap`).toBeGreaterThan(0);
-      expect(gap, `${name} gap <= KS`).toBeLessThanOrEqual(want.ks.statistic + 1e-12);
+      // The gap drawn on the plot is the table's KS statistic, bit for bit, and SciPy's (expected.json).
+      const mark = card.locator('svg.ecdf .ks-gap');
+      await expect(mark.locator('line')).toHaveCount(1);
+      const gap = Number(await mark.getAttribute('data-gap'));
+      const tableKs = Number(await page.locator(`#results tr[data-column="${name}"] td[data-metric="ks_statistic"]`).getAttribute('data-value'));
+      expect(gap, `${name} marked gap = table KS`).toBe(tableKs);
+      expect(Math.abs(gap - want.ks.statistic), `${name} gap vs SciPy`).toBeLessThanOrEqual(1e-12);
+      // The marked segment spans the two ECDF values at the gap: their difference is the statistic.
+      const [y1, y2] = await mark.locator('line').evaluate((l) => [Number(l.getAttribute('y1')), Number(l.getAttribute('y2'))]);
+      const plotHeight = 200 - 10 - 34; // drawEcdf's inner height: y(1) = 0, y(0) = 156
+      expect(Math.abs(Math.abs(y1 - y2) / plotHeight - gap), `${name} segment length`).toBeLessThanOrEqual(1e-9);
       await expect(card.locator('svg.ecdf path.ecdf-ref')).toHaveCount(1);
-      await expect(card.locator('svg.ecdf .ks-gap line')).toHaveCount(1);
+      await expect(card.locator('.more[data-gap]')).toContainText(`D = `);
     }
   }
 });

@@ -754,6 +754,25 @@ export interface NumericColumn extends ColumnBase {
    * are null: 'psi_ref_quantile_smoothed', 'wasserstein', 'wasserstein_normed', 'ks_statistic', 'ks_pvalue'.
    */
   unavailable?: string[];
+  /**
+   * Both empirical CDFs and the KS gap (cpp/include/divergence/ecdf.hpp). Each side's right-continuous
+   * ECDF F(t) = (values <= t) / n at up to 200 of its own values (its minimum, ranks ceil(k n / 200),
+   * and gap.x): exact at every point, x ascending, cdf non-decreasing and ending at 1; a side with at
+   * most 200 distinct values gives its whole step function. gap: where |F_ref - F_cur| is largest
+   * (scipy.stats.ks_2samp's statistic_location) with both ECDFs there; gap.statistic equals
+   * metrics.ks_statistic. For a sketched column (exact false) every cdf is within cdf_error of the true
+   * ECDF (rank error fraction per side) and the statistic within statistic_error of the exact one.
+   * Absent from reports written before it was added, from columns with an error, and when comparing
+   * histogram summaries (a histogram has no ECDF beyond its edges).
+   */
+  ecdf?: {
+    reference: { x: number[]; cdf: number[] };
+    current: { x: number[]; cdf: number[] };
+    gap: { x: number; ref: number; cur: number; statistic: number };
+    exact: boolean;
+    cdf_error: { reference: number; current: number };
+    statistic_error: number;
+  };
 }
 
 /** A categorical or boolean column: one bin per category. */

@@ -1,28 +1,32 @@
-// The example pairs shipped in public/examples/<id>/{reference,current}.csv, with their citations
-// (see public/examples/README.md).
+// The example pairs shipped in public/examples/<id>/{reference,current}.csv, with their labels (the
+// #example select and the one-click buttons show them) and citations (see public/examples/README.md).
 
 export const DEFAULT_EXAMPLE = 'penguins_biscoe_vs_dream';
 
 export const EXAMPLES = {
   penguins_biscoe_vs_dream: {
+    label: 'Penguins: Biscoe vs Dream island',
     split: 'reference: penguins on Biscoe island; current: penguins on Dream island',
     citation:
       'Palmer penguins: Horst, Hill & Gorman (2020), palmerpenguins: Palmer Archipelago (Antarctica) penguin data, ' +
       'R package, doi:10.5281/zenodo.3960218. Licence CC0. Via seaborn-data.',
   },
   tips_lunch_vs_dinner: {
+    label: 'Restaurant tips: lunch vs dinner',
     split: 'reference: lunch; current: dinner',
     citation:
       'Restaurant tips: Bryant & Smith (1995), Practical Data Analysis: Case Studies in Business Statistics, ' +
       'Richard D. Irwin. Via seaborn-data (the reshape2 tips data).',
   },
   flights_1949_1954_vs_1955_1960: {
+    label: 'Airline passengers: 1949–1954 vs 1955–1960',
     split: 'reference: 1949–1954; current: 1955–1960',
     citation:
       'Monthly airline passengers: Box & Jenkins (1976), Time Series Analysis: Forecasting and Control, ' +
       'Holden-Day (series G). Via seaborn-data.',
   },
   taxis_march_1to15_vs_16to31: {
+    label: 'NYC taxis: 1–15 vs 16–31 March 2019',
     split: 'reference: pickups 1–15 March 2019; current: pickups 16–31 March 2019',
     citation: 'NYC taxi trips, March 2019: NYC Taxi and Limousine Commission (TLC) trip record data, sample via seaborn-data.',
   },

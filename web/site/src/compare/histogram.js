@@ -8,7 +8,7 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { formatCount, formatNumber, formatPercent, formatTick } from '../format.js';
 import { contributionData, describeContribution, drawContribution } from './details/contribution.js';
-import { describeEcdf, drawEcdf, ecdfData } from './details/ecdf.js';
+import { describeEcdf, drawEcdf, ecdfData, gapNote } from './details/ecdf.js';
 import { countsOf, detailsId } from './table.js';
 
 export const MAX_CATEGORIES = 30;
@@ -334,13 +334,13 @@ function buildCard(column, index, report) {
         className: 'ecdf',
         name: 'ecdf',
         index,
-        caption: 'Empirical CDFs with the largest gap',
+        caption: ecdf.exactGap ? 'Empirical CDFs with the KS gap' : 'Empirical CDFs with the largest gap',
         title: `${column.name}: empirical CDFs of reference and current`,
         description: describeEcdf(ecdf),
         draw: (svg, w) => drawEcdf(svg, ecdf, w),
       }),
     );
-    const note = element('p', 'more', `Curves at the bin edges; the gap marked there is ${formatNumber(ecdf.gap.size)}; the KS statistic over all values is ${formatNumber(ecdf.ks)} (p ${formatNumber(column.metrics.ks_pvalue)}).`);
+    const note = element('p', 'more', gapNote(ecdf, column.metrics.ks_pvalue));
     note.dataset.gap = String(ecdf.gap.size);
     card.append(note);
   }

@@ -4,6 +4,7 @@
 // A failed or cancelled comparison leaves the previous result on screen and explains what
 // happened, naming the file.
 import { formatCount } from '../format.js';
+import { exampleButtons } from './example-buttons.js';
 import { DEFAULT_EXAMPLE, EXAMPLES, fetchExample } from './examples.js';
 import { preventStrayDrops, setupDropZone } from './files.js';
 import { createProgress } from './progress.js';
@@ -21,6 +22,7 @@ let shown = null;
 let pendingExample = Promise.resolve();
 let exampleToken = 0;
 let progress = null;
+let markExample = () => {};
 let runToken = 0;
 /** The options form's values (type overrides, missing tokens), as compare() options. */
 let userOptions = {};
@@ -80,6 +82,7 @@ function showReport(pair, report) {
   $('reference-name').textContent = pair.reference.name;
   $('current-name').textContent = pair.current.name;
   showCitation(pair);
+  markExample(pair.reference.example && pair.reference.example === pair.current.example ? pair.reference.example : null);
 
   const failed = report.columns.filter((c) => c.error).length;
   const compared = report.columns.length - failed;
@@ -231,6 +234,10 @@ async function main() {
   const run = (task) => (ready ? task() : whenReady.push(task));
 
   select.addEventListener('change', () => run(() => (pendingExample = loadExample(select.value))));
+  markExample = exampleButtons($('example-buttons'), (id) => {
+    select.value = id;
+    run(() => (pendingExample = loadExample(id)));
+  });
   setupDropZone($('reference-zone'), $('reference-file'), (file) => run(() => loadFile('reference', file)));
   setupDropZone($('current-zone'), $('current-file'), (file) => run(() => loadFile('current', file)));
   $('url-form').addEventListener('submit', (event) => {

@@ -31,6 +31,7 @@ const COLUMNS = [
   { key: 'kl_cur_ref_smoothed', label: 'KL smoothed Q‖P', kind: NUMBER, get: (c) => c.metrics?.kl_cur_ref_smoothed, title: 'KL(Q‖P) after smoothing empty bins, nats' },
   { key: 'js_distance_base_e', label: 'JS distance', kind: NUMBER, get: (c) => c.metrics?.js_distance_base_e, title: 'Jensen–Shannon distance, base e' },
   { key: 'psi_smoothed', label: 'PSI', kind: NUMBER, get: (c) => c.metrics?.psi_smoothed, title: 'Population Stability Index on smoothed bins' },
+  { key: 'ks_statistic', label: 'KS D', kind: NUMBER, get: (c) => c.metrics?.ks_statistic, title: 'Two-sample Kolmogorov–Smirnov statistic (numeric columns; marked on the ECDF plot)' },
 ];
 const FAILED_SPAN = COLUMNS.length - 1; // after Column and Type
 
