@@ -20,7 +20,7 @@ const source = {
   taxis_march_1to15_vs_16to31: 'Taxi and Limousine Commission',
 };
 
-test('a button per example pair, with its citation, pressed by keyboard', async ({ page }) => {
+test('a button per example pair, with its citation, pressed by keyboard', async ({ page }, info) => {
   await page.goto('/compare.html');
   await expect.poll(() => runs(page)).toBeGreaterThanOrEqual(1);
   const buttons = page.locator('#example-buttons button.example-button');
@@ -52,6 +52,7 @@ test('a button per example pair, with its citation, pressed by keyboard', async 
   await page.locator('#example').focus();
   await page.keyboard.press('Tab');
   await expect(page.locator(`button[data-example="${ids[0]}"]`)).toBeFocused();
+  await page.locator('.example-picker').screenshot({ path: info.outputPath('example-buttons.png') });
   const axe = await new AxeBuilder({ page }).include('.example-picker').analyze();
   expect(axe.violations.map((v) => v.id)).toEqual([]);
 });
