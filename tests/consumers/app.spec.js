@@ -1,7 +1,8 @@
 // The packed package in a fresh Vite app (tests/consumers/setup.mjs), in the production build
 // (vite preview, strict CSP) and under the dev server: the core API, a web component, a module
 // worker and the single-file build compute the values SciPy gives; the .wasm is found and served
-// as application/wasm; the console stays clean.
+// as application/wasm; the console stays clean. compareFiles from divergence-lab/compare reads two
+// CSV Blobs in the package's module workers and gives expected.json's values.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -11,6 +12,9 @@ import { runnableBlocks } from './readme-examples.js';
 // scipy.stats.entropy([0.1, 0.6, 0.3], [0.2, 0.3, 0.5]) = 0.19332590315017542 (ours is 1 ulp above,
 // the README's stated value); KL(N(0,1)‖N(1,1)) = (mu_p - mu_q)^2 / 2 = 0.5 exactly.
 const KL = '0.19332590315017545';
+
+const dataDir = join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
+const expected = JSON.parse(readFileSync(join(dataDir, 'expected.json'), 'utf8'));
 
 function watch(page) {
   const problems = [];
@@ -42,6 +46,32 @@ test('core API, a web component and a module worker compute in the app', async (
   // Main thread and worker each fetched the separate .wasm (same URL, maybe from the cache).
   expect(wasm.length).toBeGreaterThanOrEqual(1);
   for (const response of wasm) expect(response).toEqual({ status: 200, type: 'application/wasm' });
+  expect(problems).toEqual([]);
+});
+
+test('compareFiles from divergence-lab/compare: two CSV Blobs, read in its workers, give expected.json values', async ({ page }) => {
+  const { problems } = watch(page);
+  const workers = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await page.goto('/');
+  await expect(page.locator('#kl')).toHaveText(KL);
+  const pair = expected.pairs.find((p) => p.id === 'tips_lunch_vs_dinner');
+  const texts = [pair.reference_file, pair.current_file].map((file) => readFileSync(join(dataDir, file), 'utf8'));
+  const before = workers.length;
+  const { report, progressReports } = await page.evaluate(([ref, cur]) => window.compareTexts(ref, cur), texts);
+  // One module worker per file (the app's own KL worker started before).
+  expect(workers.length - before).toBeGreaterThanOrEqual(2);
+  expect(progressReports).toBeGreaterThanOrEqual(1);
+  expect(report.schema).toBe('divergence-lab/compare-report@2');
+  expect([report.reference.rows, report.current.rows]).toEqual([pair.reference_rows, pair.current_rows]);
+  for (const name of ['total_bill', 'tip']) {
+    const want = pair.columns[name];
+    const got = report.columns.find((c) => c.name === name);
+    expect(Math.abs(got.metrics.ks_statistic - want.ks.statistic), `${name} KS`).toBeLessThanOrEqual(1e-12);
+    const kl = want.equal_width_20.kl_ref_cur_smoothed;
+    expect(Math.abs(got.metrics.kl_ref_cur_smoothed - kl), `${name} KL`).toBeLessThanOrEqual(1e-9 * kl);
+    expect(got.bins.cur_counts, `${name} counts`).toEqual(want.equal_width_20.cur_counts);
+  }
   expect(problems).toEqual([]);
 });
 
