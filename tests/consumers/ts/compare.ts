@@ -16,6 +16,16 @@ const inputs: [CompareInput, CompareInput, CompareInput, CompareInput, CompareIn
 export async function run(): Promise<boolean> {
   const report = await compareFiles(inputs[0], inputs[1], { binning: 'equal-width:20', smoothing: 'epsilon:0.0001' }, control);
   seen.forEach((p) => side(p.reference) + side(p.current));
+  // The ECDF block of a numeric column (optional: older reports lack it).
+  for (const column of report.columns) {
+    if (column.type === 'numeric' && column.ecdf) {
+      const gap: number = column.ecdf.gap.statistic - Math.abs(column.ecdf.gap.ref - column.ecdf.gap.cur);
+      const points: number = column.ecdf.reference.x.length + column.ecdf.current.cdf.length + column.ecdf.statistic_error + gap;
+      if (!column.ecdf.exact) seen.length = points;
+      // @ts-expect-error: a block carries both curves, the gap and its bounds
+      column.ecdf = { reference: column.ecdf.reference };
+    }
+  }
   // @ts-expect-error: options are the engine's (CompareAllOptions), not compareCsv's
   await compareFiles(inputs[0], inputs[1], { bins: 20 });
   // @ts-expect-error: a number is not an input
