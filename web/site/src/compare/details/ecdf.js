@@ -64,7 +64,11 @@ export function ecdfData(column) {
 /** The sentence under the plot: where the gap is and how it relates to the KS statistic. */
 export function gapNote(data, pvalue) {
   if (!data.exactGap) {
-    return `Curves at the bin edges; the gap marked there is ${formatNumber(data.gap.size)}; the KS statistic over all values is ${formatNumber(data.ks)} (p ${formatNumber(pvalue)}).`;
+    const ks =
+      data.ks === null || data.ks === undefined
+        ? 'histogram summaries give no KS statistic (it needs the values)'
+        : `the KS statistic over all values is ${formatNumber(data.ks)} (p ${formatNumber(pvalue)})`;
+    return `Curves at the bin edges; the gap marked there is ${formatNumber(data.gap.size)}; ${ks}.`;
   }
   const bound = data.bound > 0 ? ` (from the quantile sketch: within ±${formatNumber(data.bound)} of the exact value)` : '';
   return `KS gap marked at x = ${formatNumber(data.gap.x)}: reference ${formatNumber(data.gap.ref)}, current ${formatNumber(data.gap.cur)}, so D = ${formatNumber(data.gap.size)}${bound} (p ${formatNumber(pvalue)}).`;
@@ -75,7 +79,7 @@ export function describeEcdf(data) {
     return (
       `Empirical CDFs of the reference and current values at the bin edges. Largest gap at the edges: ${formatNumber(data.gap.size)} at ` +
       `${formatNumber(data.gap.x)} (reference ${formatNumber(data.gap.ref)}, current ${formatNumber(data.gap.cur)}); ` +
-      `the two-sample KS statistic over all values is ${formatNumber(data.ks)}.`
+      (data.ks === null || data.ks === undefined ? 'histogram summaries give no KS statistic.' : `the two-sample KS statistic over all values is ${formatNumber(data.ks)}.`)
     );
   }
   return (
