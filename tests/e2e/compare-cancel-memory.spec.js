@@ -20,7 +20,9 @@ async function setUp(page) {
   await page.evaluate(async () => {
     window.dl = await import('/__pkg/web/src/index.js');
     await window.dl.init();
-    window.compare = await import('/__pkg/web/src/compare/index.js');
+    // compareFiles of the browser entry (compare/index.js re-exports it beside the Parquet reader,
+    // whose bare 'hyparquet' import needs a bundler).
+    window.compare = await import('/__pkg/web/src/compare/files_browser.js');
     window.module = (await import('/__pkg/web/src/core/module.js')).wasm('test');
     // Two generated CSV files of about 24 MB (numeric, categorical and boolean columns), as Blobs.
     const file = (shift) => {
