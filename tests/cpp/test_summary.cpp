@@ -135,11 +135,18 @@ void expect_error(const std::string& text, const std::string& message) {
 }
 
 TEST(Summary, BadSummariesNameTheColumnAndField) {
-  expect_error("{", "reference: not valid JSON (byte 1: expected a string key)");
-  expect_error(R"({"a":1,"a":2})", "reference: not valid JSON (byte 10: duplicate key 'a')");
+  expect_error("{", "reference: not valid JSON (byte 1: unexpected end of input; expected string literal)");
+  expect_error(R"({"a":1,"a":2})", "reference: not valid JSON (duplicate key 'a' in the top-level object)");
+  expect_error(R"({"columns":[{"name":"x"},{"name":"y","q":{"a":1,"a":2}}]})",
+               "reference: not valid JSON (duplicate key 'a' in the object at columns[1].q)");
+  expect_error(R"({"a":[[1,{"b":1,"b":2}]]})", "reference: not valid JSON (duplicate key 'b' in the object at a[0][1])");
+  expect_error(R"({"a":1,"b":{"a":1},"c":[{"a":1},{"a":1}]})", "reference: unknown field 'a': not part of a summary (known: schema, rows, source, columns)");
   expect_error("{\"a\":\"\xff\"}", "reference: not valid JSON (byte 6: invalid UTF-8)");
-  expect_error(R"({"a":"\ud800"})", "reference: not valid JSON (byte 12: lone high surrogate)");
-  expect_error(R"({"a":01})", "reference: not valid JSON (byte 6: expected ',' or '}')");
+  expect_error(R"({"a":"\ud800"})",
+               "reference: not valid JSON (byte 12: invalid string: surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF)");
+  expect_error(R"({"a":01})", "reference: not valid JSON (byte 6: unexpected number literal; expected '}')");
+  expect_error(R"({"a":1e400})", "reference: not valid JSON (number overflow parsing '1e400')");
+  expect_error(R"({"a":"x"} [])", "reference: not valid JSON (byte 10: unexpected '['; expected end of input)");
   expect_error("[1]", "reference: summary: expected a JSON object (got an array)");
   expect_error(R"({"schema":"x","columns":[]})", "reference: schema: expected 'divergence-lab/histogram-summary@1' (got \"x\")");
   expect_error(numeric_summary(R"("edges":[0,1,2],"counts":[1])"),
@@ -167,7 +174,8 @@ TEST(Summary, BadSummariesNameTheColumnAndField) {
                "reference: column 's': categories: entry 0: a boolean column has only 'true' and 'false' (got 'yes')");
   expect_error(R"({"schema":"divergence-lab/histogram-summary@1","columns":[{"name":"s","type":"int"}]})",
                "reference: column 's': type: unknown type 'int' (known: numeric, categorical, boolean)");
-  expect_error(std::string(100, '['), "reference: not valid JSON (byte 64: nesting deeper than 64 levels)");
+  expect_error(std::string(100, '['), "reference: not valid JSON (nesting deeper than 64 levels)");
+  expect_error(std::string(64, '[') + std::string(64, ']'), "reference: summary: expected a JSON object (got an array)");
 }
 
 TEST(Summary, ColumnsThatCannotBeComparedGetAnError) {

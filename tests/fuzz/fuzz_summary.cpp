@@ -1,4 +1,4 @@
-// Fuzz target: the histogram-summary reader (json_value.cpp, summary_json.cpp) and the comparison of two
+// Fuzz target: the histogram-summary reader (strict_json.cpp, summary_json.cpp) and the comparison of two
 // summaries (summary_compare.cpp) on arbitrary bytes. The input is split at its first 0xFF byte
 // into a reference and a current summary (or used for both). Format and argument errors are
 // expected; crashes, sanitizer reports and a NaN in a computed metric are findings.
