@@ -21,6 +21,7 @@ struct Frame {
   std::set<std::string> keys;
   std::string key;
   std::size_t index = 0;
+  std::string name;  // an object's "name" member when it is a string read before the error (columns)
 };
 
 std::string path_of(const std::vector<Frame>& stack) {
@@ -30,7 +31,9 @@ std::string path_of(const std::vector<Frame>& stack) {
     if (stack[i].object) p += (p.empty() ? "" : ".") + stack[i].key;
     else p += "[" + std::to_string(stack[i].index) + "]";
   }
-  return p.empty() ? "the top-level object" : "the object at " + p;
+  if (p.empty()) return "the top-level object";
+  const std::string& name = stack.back().name;
+  return "the object at " + p + (name.empty() ? "" : " (name '" + (name.size() > 40 ? name.substr(0, 37) + "..." : name) + "')");
 }
 
 // After an element of the enclosing array ends, the next one starts.
@@ -59,7 +62,7 @@ json parse_strict_json(std::string_view text, const std::string& side) {
       case json::parse_event_t::object_start:
       case json::parse_event_t::array_start:
         if (stack.size() >= kMaxDepth) throw FormatError(side + ": not valid JSON (nesting deeper than 64 levels)");
-        stack.push_back(Frame{event == json::parse_event_t::object_start, {}, {}, 0});
+        stack.push_back(Frame{event == json::parse_event_t::object_start, {}, {}, 0, {}});
         break;
       case json::parse_event_t::key: {
         Frame& f = stack.back();
@@ -76,6 +79,9 @@ json parse_strict_json(std::string_view text, const std::string& side) {
         next_element(stack);
         break;
       case json::parse_event_t::value:
+        if (!stack.empty() && stack.back().object && stack.back().key == "name" && parsed.is_string()) {
+          stack.back().name = parsed.get<std::string>();
+        }
         next_element(stack);
         break;
     }

@@ -139,6 +139,8 @@ TEST(Summary, BadSummariesNameTheColumnAndField) {
   expect_error(R"({"a":1,"a":2})", "reference: not valid JSON (duplicate key 'a' in the top-level object)");
   expect_error(R"({"columns":[{"name":"x"},{"name":"y","q":{"a":1,"a":2}}]})",
                "reference: not valid JSON (duplicate key 'a' in the object at columns[1].q)");
+  expect_error(numeric_summary(R"("edges":[0,1],"counts":[1],"counts":[2])"),
+               "reference: not valid JSON (duplicate key 'counts' in the object at columns[0] (name 'age'))");
   expect_error(R"({"a":[[1,{"b":1,"b":2}]]})", "reference: not valid JSON (duplicate key 'b' in the object at a[0][1])");
   expect_error(R"({"a":1,"b":{"a":1},"c":[{"a":1},{"a":1}]})", "reference: unknown field 'a': not part of a summary (known: schema, rows, source, columns)");
   expect_error("{\"a\":\"\xff\"}", "reference: not valid JSON (byte 6: invalid UTF-8)");
