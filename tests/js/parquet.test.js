@@ -1,6 +1,8 @@
 // Parquet input (hyparquet): Parquet versions of the example pairs, written by DuckDB inside the test
 // (COPY ... TO ... (FORMAT parquet) with small row groups, so the reader's row-group loop runs), give
-// the same report as the CSV files; a file that is not Parquet is refused with a clear error.
+// the same report as the CSV files, converted whole and streamed by compareFiles (paths and Blobs read
+// by byte ranges, one row group at a time, with progress in Parquet bytes); a file that is not
+// Parquet is refused with a clear error.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parquetMetadata } from 'hyparquet';
 import * as dl from '../../web/src/node.js';
-import { isParquet, parquetCsvChunks, parquetToCsv, toEngineInput } from '../../web/src/compare/index_node.js';
+import { compareFiles, isParquet, parquetCsvChunks, parquetToCsv, toEngineInput } from '../../web/src/compare/index_node.js';
 import { sharedDir } from './shared.js';
 import { connect } from './summary_sql.js';
 
@@ -70,6 +72,53 @@ describe('Parquet files give the CSV report', () => {
       assert.ok(Object.values(ref.types).some((t) => t === 'DOUBLE' || t === 'BIGINT'), 'typed numeric columns');
     });
   }
+});
+
+describe('compareFiles streams Parquet files row group by row group', () => {
+  for (const pair of readdirSync(pairsDir).sort()) {
+    test(pair, async () => {
+      const ref = await toParquet(`${pairsDir}${pair}/reference.csv`, `${pair}-stream-reference`);
+      const cur = await toParquet(`${pairsDir}${pair}/current.csv`, `${pair}-stream-current`);
+      const fromCsv = await compareFiles(`${pairsDir}${pair}/reference.csv`, `${pairsDir}${pair}/current.csv`);
+      const events = [];
+      const fromPaths = await compareFiles(ref.path, cur.path, {}, { onProgress: (p) => events.push(p) });
+      assert.deepEqual(comparable(fromPaths), comparable(fromCsv));
+      // A Blob is read the same way (Blob.slice ranges), as in the page's worker.
+      const fromBlobs = await compareFiles(new Blob([readFileSync(ref.path)]), new Blob([readFileSync(cur.path)]));
+      assert.deepEqual(comparable(fromBlobs), comparable(fromCsv));
+      // Progress counts bytes of the Parquet files and the rows read, and ends with both sides done.
+      const size = readFileSync(ref.path).length;
+      const last = events.at(-1);
+      assert.equal(last.reference.done, true);
+      assert.equal(last.current.done, true);
+      assert.equal(last.reference.bytes, size);
+      assert.equal(last.reference.totalBytes, size);
+      assert.equal(last.reference.rows, fromCsv.reference.rows);
+      assert.equal(last.current.rows, fromCsv.current.rows);
+      const refBytes = events.map((e) => e.reference.bytes);
+      assert.ok(refBytes.every((b, i) => i === 0 || b >= refBytes[i - 1]), 'bytes never go back');
+      const file = readFileSync(ref.path);
+      const groups = parquetMetadata(file.buffer.slice(file.byteOffset, file.byteOffset + file.length)).row_groups.length;
+      assert.ok(new Set(refBytes).size >= Math.min(groups, 2), `progress moved in steps (${groups} row groups)`);
+    });
+  }
+
+  test('only byte ranges of the file are read, none larger than the footer or one row group', async () => {
+    const ref = await toParquet(`${pairsDir}adult_train_vs_test/reference.csv`, 'adult-ranges');
+    const bytes = readFileSync(ref.path);
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length);
+    const metadata = parquetMetadata(buffer);
+    assert.ok(metadata.row_groups.length > 3, `${metadata.row_groups.length} row groups`);
+    const largestGroup = Math.max(...metadata.row_groups.map((g) => g.columns.reduce((s, c) => s + Number(c.meta_data.total_compressed_size), 0)));
+    const slices = [];
+    const file = { byteLength: buffer.byteLength, slice: (start, end) => { slices.push((end ?? buffer.byteLength) - start); return buffer.slice(start, end); } };
+    let csv = 0;
+    for await (const chunk of parquetCsvChunks(file)) csv += chunk.length;
+    assert.equal(csv, (await parquetToCsv(bytes)).length);
+    const footer = Number(metadata.metadata_length) + 8;
+    assert.ok(Math.max(...slices) <= Math.max(largestGroup, footer, 1 << 16), `largest read ${Math.max(...slices)} of a ${buffer.byteLength}-byte file`);
+    assert.ok(Math.max(...slices) < buffer.byteLength / 2, `largest read ${Math.max(...slices)} of ${buffer.byteLength}`);
+  });
 });
 
 describe('Parquet errors', () => {

@@ -1,10 +1,9 @@
-// Input files of the command line before the streaming engine sees them: Parquet (by content)
-// converted to CSV with hyparquet, one row group at a time (web/src/compare/parquet.js); two
-// histogram summaries (docs/summaries.md) read whole (they are small) for compare(); JSON Lines
-// chosen by the file names; everything else left as a path for compareFiles to stream.
+// Input files of the command line before the streaming engine sees them: two histogram summaries
+// (docs/summaries.md) read whole (they are small) for compare(); JSON Lines chosen by the file
+// names; everything else, Parquet included, left as a path for compareFiles to stream (a Parquet
+// file is read by byte ranges, one row group at a time: web/src/compare/parquet_input.js).
 import { open, readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { isParquet, parquetToCsv } from '../compare/parquet.js';
 import { isHistogramSummary } from '../compare/summary.js';
 import { UsageError } from './args.js';
 
@@ -33,7 +32,7 @@ const parquetMagic = (b) => b.length >= 4 && b.toString('latin1', 0, 4) === 'PAR
 
 /**
  * What to hand the engine for each side: { reference, current, summaries, format }. reference and
- * current are paths, or CSV bytes for Parquet files, or the summaries' bytes when summaries is true.
+ * current are paths, or the summaries' bytes when summaries is true.
  * Errors: UsageError for a .parquet name without Parquet content; an Error named FormatError when
  * only one side is a histogram summary.
  */
@@ -56,8 +55,7 @@ export async function prepareInputs(referencePath, currentPath) {
   }
   const out = { summaries: kinds.reference === 'summary', format: inputFormatOption(referencePath, currentPath) };
   for (const side of ['reference', 'current']) {
-    if (kinds[side] === 'parquet') out[side] = await parquetToCsv(await readFile(paths[side]));
-    else if (kinds[side] === 'summary') out[side] = await readFile(paths[side]);
+    if (kinds[side] === 'summary') out[side] = await readFile(paths[side]);
     else out[side] = paths[side];
   }
   return out;

@@ -62,8 +62,11 @@ export interface CompareControl {
 /**
  * Compares a reference file (P) with a current file (Q) column by column (CSV/TSV or JSON Lines),
  * reading both in chunks: the report of `compare()` in the main entry, byte for byte the same
- * statistics, on files of any size (a 1 GB file completes in bounded memory). Parquet files: convert them first
- * with `parquetToCsv` / `parquetCsvChunks` below (hyparquet, one row group at a time); two histogram
+ * statistics, on files of any size (a 1 GB file completes in bounded memory). Parquet files (a File/Blob, bytes or,
+ * in Node, a path; recognised by "PAR1" at both ends) are read by byte ranges with hyparquet (Blob.slice; in
+ * browsers inside the worker) and fed to the engine as CSV one row group at a time (`parquetCsvChunks`), so memory
+ * is bounded by one row group; their progress counts bytes of the Parquet file. A Parquet file given by URL is not
+ * recognised (URLs are streamed, not read by ranges): fetch it into a Blob first. Two histogram
  * summaries (docs/summaries.md): compare them with `compare()` of the main entry (they are small), as the CLI and
  * the page do.
  * @param reference the reference input (P; e.g. training data), see CompareInput.
@@ -76,6 +79,7 @@ export interface CompareControl {
  *   ArrayBuffer or Uint8Array, got number"), a bad control ("signal: expected an AbortSignal");
  * - RangeError for a bad option ("options: unknown option 'x'", "workers: expected an integer from 1 to 16, got 0");
  * - an Error named "FormatError" for a malformed file, with the side and line ("current: line 12: expected 7 fields, found 6");
+ * - RangeError "reference: not a readable Parquet file (...)" for a Parquet file hyparquet cannot read;
  * - Error "reference: cannot read data.csv (ENOENT)" (Node), "URL: the server answered 404 Not Found";
  * - an AbortError (DOMException) when the signal aborts, also when it was aborted before the call;
  * - Error 'current file "big.csv": the worker reading it stopped (...)' when a worker dies (e.g. out of memory);
@@ -98,12 +102,26 @@ export function isParquet(bytes: Uint8Array | ArrayBuffer): boolean;
  * row group is decoded at a time. Field texts keep a Parquet file and the CSV it came from giving the same report:
  * null -> empty (missing), booleans "true"/"false", integers as digits, FLOAT/DOUBLE as shortest round-trip text
  * with ".0" on integral values, dates as "YYYY-MM-DD HH:MM:SS[.fff]" (UTC), lists/structs as JSON text; RFC 4180
- * quoting. Throws TypeError for a non-buffer, RangeError "parquet: not a readable Parquet file (...)".
+ * quoting. The file is read through hyparquet's AsyncBuffer: a Blob (Blob.slice) or an AsyncBuffer (e.g. hyparquet's
+ * `asyncBufferFromFile`) is read by byte ranges (the footer, then each row group's column chunks).
+ * Options: `onFileBytes(n)`, called before each chunk with how far into the file reading has come (bytes; the
+ * file size at the end); `name` (default "parquet") starts error messages.
+ * Throws TypeError for a non-buffer, RangeError "parquet: not a readable Parquet file (...)", RangeError
+ * "parquet: Parquet rows 0..499 cannot be read (...)" for a row group hyparquet cannot decode.
  */
-export function parquetCsvChunks(file: Uint8Array | ArrayBuffer): AsyncGenerator<Uint8Array>;
+export function parquetCsvChunks(
+  file: Uint8Array | ArrayBuffer | Blob | ParquetAsyncBuffer,
+  options?: { onFileBytes?: (bytes: number) => void; name?: string },
+): AsyncGenerator<Uint8Array>;
+
+/** A file read by byte ranges, as hyparquet's AsyncBuffer: its size and `slice(start, end)` giving the bytes. */
+export interface ParquetAsyncBuffer {
+  byteLength: number;
+  slice(start: number, end?: number): ArrayBuffer | Promise<ArrayBuffer>;
+}
 
 /** parquetCsvChunks joined into one CSV buffer, ready for compare(). Errors: those of parquetCsvChunks. */
-export function parquetToCsv(file: Uint8Array | ArrayBuffer): Promise<Uint8Array>;
+export function parquetToCsv(file: Uint8Array | ArrayBuffer | Blob | ParquetAsyncBuffer): Promise<Uint8Array>;
 
 /** Bytes ready for compare(): Parquet converted with parquetToCsv, anything else returned as given. */
 export function toEngineInput<T extends Uint8Array | ArrayBuffer | string>(file: T): Promise<T | Uint8Array>;

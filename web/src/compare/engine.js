@@ -43,10 +43,11 @@ export function abortError(signal) {
 /**
  * Feeds every chunk of `chunks` (an async iterable of Uint8Array) to a new accumulator and
  * finishes it. `range` (optional): { head: Uint8Array, firstByte } for a later byte range of a
- * file. onChunk(bytesSoFar, rowsSoFar) after each chunk. Returns the open handle (the caller closes
+ * file. onChunk(bytesSoFar, rowsSoFar) after each chunk; bytesSoFar is position() when given (the
+ * bytes of the input read, when the chunks are not the input's bytes: Parquet), else the bytes fed. Returns the open handle (the caller closes
  * it); on any error or abort the handle is closed and the error rethrown.
  */
-export async function accumulate(module, { side, lines, chunks, range, onChunk, signal }) {
+export async function accumulate(module, { side, lines, chunks, range, onChunk, signal, position }) {
   let handle = 0;
   const buffer = chunkBuffer(module);
   try {
@@ -63,11 +64,11 @@ export async function accumulate(module, { side, lines, chunks, range, onChunk, 
       const ptr = buffer.place(chunk);
       module.streamFeed(handle, ptr, chunk.length);
       bytes += chunk.length;
-      onChunk?.(bytes, module.streamRows(handle));
+      onChunk?.(position ? position() : bytes, module.streamRows(handle));
     }
     if (signal?.aborted) throw abortError(signal);
     module.streamFinish(handle);
-    onChunk?.(bytes, module.streamRows(handle));
+    onChunk?.(position ? position() : bytes, module.streamRows(handle));
     const done = handle;
     handle = 0;
     return done;

@@ -7,6 +7,8 @@ import { reviveInfinities } from './compare.js';
 import { optionLines } from './options.js';
 import { abortError } from './engine.js';
 import { HEAD_BYTES, bytesView, describe, headOf, lineCuts } from './sources.js';
+import { isParquetBuffer } from './parquet.js';
+import { rangeBuffer } from './parquet_input.js';
 import { progressTracker } from './progress.js';
 import { checkControl } from './control.js';
 import { compareInThread } from './in_thread.js';
@@ -37,9 +39,12 @@ function errorFrom(data) {
   return error;
 }
 
-/** The planned reads of one side: [{ start, end, head?, firstByte }] (one entry: the whole input). */
+/**
+ * The planned reads of one side: [{ start, end, head?, firstByte }] (one entry: the whole input;
+ * always for a Parquet file, which its worker reads row group by row group).
+ */
 async function planRanges(input, info, workers) {
-  if (workers < 2 || (info.kind !== 'blob' && info.kind !== 'bytes') || info.size < MIN_RANGE_BYTES) {
+  if (workers < 2 || (info.kind !== 'blob' && info.kind !== 'bytes') || info.size < MIN_RANGE_BYTES || (await isParquetBuffer(rangeBuffer(input, info)))) {
     return [{ start: 0, end: info.size }];
   }
   const cuts = await lineCuts(input, info, workers);
@@ -74,7 +79,7 @@ export async function compareFiles(reference, current, options = {}, control = {
   if (signal?.aborted) throw abortError(signal);
   if (!workersAvailable()) {
     // No worker (a page opened from disk): the same engine in this thread, chunk by chunk.
-    const json = await compareInThread({ inputs, infos, lines, onProgress, signal, ready: () => init(), chunks });
+    const json = await compareInThread({ inputs, infos, lines, onProgress, signal, ready: () => init(), chunks, rangeBuffer });
     return reviveInfinities(JSON.parse(json));
   }
 

@@ -7,7 +7,7 @@ import { reviveInfinities } from './compare.js';
 import { optionLines } from './options.js';
 import { abortError } from './engine.js';
 import { describe } from './sources.js';
-import { chunks, statPath } from './sources_node.js';
+import { chunks, rangeBuffer, statPath } from './sources_node.js';
 import { checkControl } from './control.js';
 import { compareInThread } from './in_thread.js';
 
@@ -30,6 +30,7 @@ export async function compareFilesJson(reference, current, options = {}, control
     signal,
     ready: () => init(),
     chunks,
+    rangeBuffer,
   });
 }
 

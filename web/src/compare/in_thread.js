@@ -1,16 +1,19 @@
 // compareFiles in the calling thread: both inputs read chunk by chunk into the WebAssembly core of
 // this thread, their reads interleaved (Node always; browsers only where no Web Worker can start, as
-// in a page opened from file://). Cancel and errors close every accumulator.
+// in a page opened from file://). Parquet inputs are read row group by row group (parquet_input.js).
+// Cancel and errors close every accumulator.
 import { wasm } from '../core/module.js';
 import { abortError, accumulate, reportJson } from './engine.js';
+import { parquetInput } from './parquet_input.js';
 import { progressTracker } from './progress.js';
 
 /**
  * @param {object} run { inputs: { reference, current }, infos (sources.js describe, with size),
- *   lines (options.js), onProgress, signal, ready: () => Promise (loads the core), chunks: (input, info, options) => async iterable }
+ *   lines (options.js), onProgress, signal, ready: () => Promise (loads the core), chunks: (input, info, options) => async iterable,
+ *   rangeBuffer: (input, info) => AsyncBuffer | null | Promise of one (parquet_input.js) }
  * @returns {Promise<string>} the report JSON
  */
-export async function compareInThread({ inputs, infos, lines, onProgress, signal, ready, chunks }) {
+export async function compareInThread({ inputs, infos, lines, onProgress, signal, ready, chunks, rangeBuffer }) {
   if (signal?.aborted) throw abortError(signal);
   await ready();
   const module = wasm('compareFiles');
@@ -19,14 +22,19 @@ export async function compareInThread({ inputs, infos, lines, onProgress, signal
   const inner = new AbortController();
   const forward = () => inner.abort(signal.reason);
   signal?.addEventListener('abort', forward, { once: true });
-  const run = (side) =>
-    accumulate(module, {
+  const run = async (side) => {
+    const parquet = await parquetInput(await rangeBuffer(inputs[side], infos[side]), side);
+    return accumulate(module, {
       side,
       lines,
-      chunks: chunks(inputs[side], infos[side], { signal: inner.signal, onSize: (n) => progress.size(side, n) }),
+      chunks: parquet?.chunks ?? chunks(inputs[side], infos[side], { signal: inner.signal, onSize: (n) => progress.size(side, n) }),
+      position: parquet?.position,
       signal: inner.signal,
       onChunk: (bytes, rows) => progress.update(side, 0, bytes, rows),
-    }).then(
+    });
+  };
+  const runSide = (side) =>
+    run(side).then(
       (handle) => {
         progress.finish(side);
         return handle;
@@ -36,7 +44,7 @@ export async function compareInThread({ inputs, infos, lines, onProgress, signal
         throw error;
       },
     );
-  const settled = await Promise.allSettled([run('reference'), run('current')]);
+  const settled = await Promise.allSettled([runSide('reference'), runSide('current')]);
   signal?.removeEventListener('abort', forward);
   // The first failure that is not the other side's induced abort.
   const failed = settled.find((s) => s.status === 'rejected' && s.reason?.name !== 'AbortError') ?? settled.find((s) => s.status === 'rejected');

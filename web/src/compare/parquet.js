@@ -1,5 +1,7 @@
 // Parquet input through hyparquet (pure JS): a Parquet file becomes CSV text for the engine, one row
-// group at a time, so that only one row group's values are held at once besides the output chunks.
+// group at a time. The file is read through hyparquet's AsyncBuffer (byteLength + slice(start, end)):
+// a Blob or a file on disk is read by byte ranges (the footer, then each row group's column chunks),
+// so that only one row group's bytes, values and CSV text are held at once.
 //
 // Field texts, chosen so that a Parquet file and the CSV it was made from give the same report:
 //   null -> empty field (missing); boolean -> "true" / "false"; integers (INT32/INT64, BigInt) ->
@@ -7,9 +9,11 @@
 //   column stays a float column: pandas labels 2.0, not 2); Date -> "YYYY-MM-DD HH:MM:SS[.fff]" (UTC,
 //   as DuckDB writes timestamps); strings as they are; anything else (lists, structs, bytes) -> its
 //   JSON text. Fields with a delimiter, quote, line break or a leading space are quoted (RFC 4180).
-import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
+import { parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet';
 
 const encoder = new TextEncoder();
+/** Bytes read from the end of the file for the footer first (hyparquet reads more when the footer is larger). */
+const FOOTER_GUESS = 1 << 16;
 
 /** True when the bytes are a Parquet file (magic "PAR1" at both ends). */
 export function isParquet(bytes) {
@@ -47,41 +51,83 @@ function fieldText(value, isFloat) {
   }
 }
 
-function arrayBufferOf(input) {
+/**
+ * The input as a hyparquet AsyncBuffer: an ArrayBuffer as it is, a view of one (bytes), a Blob/File
+ * (read with Blob.slice, a range at a time), or an object that already is one ({ byteLength, slice }).
+ */
+export function asyncBufferOf(input) {
   if (input instanceof ArrayBuffer) return input;
-  if (ArrayBuffer.isView(input)) return input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength);
-  throw new TypeError(`parquet: expected the file as an ArrayBuffer or Uint8Array, got ${input === null ? 'null' : typeof input}`);
+  if (ArrayBuffer.isView(input)) {
+    const { buffer, byteOffset, byteLength } = input;
+    return { byteLength, slice: (start, end = byteLength) => buffer.slice(byteOffset + start, byteOffset + Math.min(end, byteLength)) };
+  }
+  if (typeof Blob === 'function' && input instanceof Blob) {
+    return { byteLength: input.size, slice: (start, end) => input.slice(start, end).arrayBuffer() };
+  }
+  if (input && typeof input === 'object' && Number.isInteger(input.byteLength) && typeof input.slice === 'function') return input;
+  throw new TypeError(`parquet: expected the file as an ArrayBuffer, Uint8Array, Blob or AsyncBuffer, got ${input === null ? 'null' : typeof input}`);
+}
+
+/** True when an AsyncBuffer (asyncBufferOf) holds a Parquet file: "PAR1" at both ends, read by two small ranges. */
+export async function isParquetBuffer(file) {
+  if (file.byteLength < 12) return false;
+  const [head, tail] = await Promise.all([file.slice(0, 4), file.slice(file.byteLength - 4, file.byteLength)]);
+  const bytes = new Uint8Array(12);
+  bytes.set(new Uint8Array(head));
+  bytes.set(new Uint8Array(tail), 8);
+  return isParquet(bytes);
+}
+
+/** The end of a row group in the file: after its last column chunk (byte offset). */
+function groupEnd(group) {
+  let end = 0;
+  for (const column of group.columns) {
+    const m = column.meta_data;
+    if (!m) continue;
+    const start = Number(m.dictionary_page_offset ?? m.data_page_offset);
+    end = Math.max(end, start + Number(m.total_compressed_size));
+  }
+  return end;
 }
 
 /**
  * The Parquet file as CSV chunks (Uint8Array): the header, then one chunk per row group.
+ * `input`: anything asyncBufferOf takes. `onFileBytes(n)` (optional) is called before each chunk
+ * is yielded with how far into the file the reading has come (bytes; the file size at the end).
+ * `name` (default "parquet") starts error messages (compareFiles passes the side).
  * Errors: TypeError for a non-buffer argument; RangeError "parquet: ..." for a file hyparquet cannot read.
  */
-export async function* parquetCsvChunks(input) {
-  const file = arrayBufferOf(input);
+export async function* parquetCsvChunks(input, { onFileBytes, name = 'parquet' } = {}) {
+  const file = asyncBufferOf(input);
   let metadata;
   try {
-    metadata = parquetMetadata(file);
+    metadata = await parquetMetadataAsync(file, { initialFetchSize: FOOTER_GUESS });
   } catch (error) {
-    throw new RangeError(`parquet: not a readable Parquet file (${error.message})`);
+    throw new RangeError(`${name}: not a readable Parquet file (${error.message})`);
   }
   const fields = parquetSchema(metadata).children.map((c) => c.element);
   const names = fields.map((f) => f.name);
   const isFloat = fields.map((f) => f.type === 'DOUBLE' || f.type === 'FLOAT');
+  let fileBytes = 0;
+  onFileBytes?.(fileBytes);
   yield encoder.encode(`${names.map(quoteField).join(',')}\n`);
   let rowStart = 0;
-  for (const group of metadata.row_groups) {
+  for (const [index, group] of metadata.row_groups.entries()) {
     const rowEnd = rowStart + Number(group.num_rows);
     let rows = [];
     try {
       await parquetRead({ file, metadata, rowStart, rowEnd, columns: names, onComplete: (r) => { rows = r; } });
     } catch (error) {
-      throw new RangeError(`parquet: rows ${rowStart}..${rowEnd - 1} cannot be read (${error.message})`);
+      throw new RangeError(`${name}: Parquet rows ${rowStart}..${rowEnd - 1} cannot be read (${error.message})`);
     }
     const lines = rows.map((row) => row.map((v, i) => fieldText(v, isFloat[i])).join(','));
+    rows = null;
+    fileBytes = index === metadata.row_groups.length - 1 ? file.byteLength : Math.min(file.byteLength, Math.max(fileBytes, groupEnd(group)));
+    onFileBytes?.(fileBytes);
     yield encoder.encode(lines.length ? `${lines.join('\n')}\n` : '');
     rowStart = rowEnd;
   }
+  if (fileBytes < file.byteLength) onFileBytes?.(file.byteLength);
 }
 
 /** The whole Parquet file as CSV bytes (parquetCsvChunks joined). */

@@ -1,10 +1,12 @@
 // The module Web Worker of compareFiles in browsers (files_browser.js): reads one input (or one
 // line-aligned byte range of it) into an accumulator of its own WebAssembly instance, reports
 // progress, and either keeps the accumulator (the reference's first range, which later builds the
-// report) or sends its serialized state back. Messages in: { type: 'accumulate' | 'compare', ... };
+// report) or sends its serialized state back. A Parquet input is read by byte ranges (Blob.slice),
+// one row group at a time (parquet_input.js). Messages in: { type: 'accumulate' | 'compare', ... };
 // out: 'progress', 'size', 'done', 'report', 'error'.
 import { init, wasm } from '../core/module.js';
 import { accumulate, mergeInto, reportJson, restoreMerged, serialize } from './engine.js';
+import { parquetInput, rangeBuffer } from './parquet_input.js';
 import { chunks, describe } from './sources.js';
 
 let kept = 0; // the accumulator kept for the 'compare' message
@@ -18,10 +20,12 @@ async function onAccumulate(module, m) {
   const info = describe(m.input, m.side);
   let lastPost = 0;
   let lastBytes = 0;
+  const parquet = m.head ? null : await parquetInput(rangeBuffer(m.input, info), m.side);
   const handle = await accumulate(module, {
     side: m.side,
     lines: m.lines,
-    chunks: chunks(m.input, info, { start: m.start, end: m.end, onSize: (total) => post({ type: 'size', total }) }),
+    chunks: parquet?.chunks ?? chunks(m.input, info, { start: m.start, end: m.end, onSize: (total) => post({ type: 'size', total }) }),
+    position: parquet?.position,
     range: m.head ? { head: m.head, firstByte: m.firstByte } : undefined,
     onChunk: (bytes, rows) => {
       lastBytes = bytes;

@@ -1,9 +1,9 @@
-// Inputs of the comparison page beyond chosen and dropped files: Parquet converted to CSV
-// (hyparquet, one row group at a time), two histogram summaries compared in this thread (small),
+// Inputs of the comparison page beyond chosen and dropped files: Parquet recognised (compareFiles
+// reads it in its worker by byte ranges, one row group at a time), two histogram summaries compared in this thread (small),
 // JSON Lines chosen by file name, files given by URL (a form or ?reference=&current=, same origin
 // only), and the options form (type overrides, missing tokens).
 import { compare, init, isHistogramSummary } from '../../../src/index.js';
-import { isParquet, parquetToCsv } from '../../../src/compare/parquet.js';
+import { isParquet } from '../../../src/compare/parquet.js';
 
 const JSONL = /\.(jsonl|ndjson)$/i;
 
@@ -21,8 +21,8 @@ async function peek(source) {
  * What the comparison of a pair needs, decided from the files' contents:
  *   { kind: 'summaries', report }          two histogram summaries, compared here (they are small);
  *   { kind: 'waiting', has, wants }        one summary: the other side must be a summary too;
- *   { kind: 'files', reference, current }  sources for the streaming engine, Parquet converted to CSV bytes.
- * `options` are compare() options (for the summaries). Errors: those of compare() and parquetToCsv.
+ *   { kind: 'files', reference, current }  sources for the streaming engine (CSV, TSV, JSON Lines, Parquet).
+ * `options` are compare() options (for the summaries). Errors: those of compare().
  */
 export async function prepareSources(pair, options) {
   const kinds = {};
@@ -40,8 +40,7 @@ export async function prepareSources(pair, options) {
     const [ref, cur] = await Promise.all([bytesOf(pair.reference.source), bytesOf(pair.current.source), init()]);
     return { kind: 'summaries', report: compare(ref, cur, options) };
   }
-  const source = async (side) => (kinds[side] === 'parquet' ? parquetToCsv(await bytesOf(pair[side].source)) : pair[side].source);
-  return { kind: 'files', reference: await source('reference'), current: await source('current') };
+  return { kind: 'files', reference: pair.reference.source, current: pair.current.source };
 }
 
 /** The engine's format option for two file names: 'jsonl' when both are .jsonl/.ndjson, else 'auto'. */
