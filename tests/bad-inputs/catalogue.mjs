@@ -13,9 +13,14 @@
 //   page: files { reference, current } dropped on compare.html
 //   error     { type, message }: the exact error (cli: the stderr line after "divergence-lab: ", exit 2)
 //   result    { value, note }: valid input, the value it gives (relative 1e-12)
+import { readFileSync } from 'node:fs';
 
 const ok = 'a,b\n1,x\n2,y\n3,x\n';
 const bytes = (...b) => Buffer.from(b);
+const summaryOf = (column, schema = 'divergence-lab/histogram-summary@1') => JSON.stringify({ schema, columns: [{ name: 'age', type: 'numeric', ...column }] });
+const okSummary = summaryOf({ edges: [0, 1, 2], counts: [1, 2] });
+// Parquet files written by DuckDB (tests/bad-inputs/files/make.mjs).
+const parquetFile = (name) => () => readFileSync(new URL(`./files/${name}`, import.meta.url));
 
 export const catalogue = [
   // --- JS API: arrays -----------------------------------------------------------------------
@@ -78,6 +83,13 @@ export const catalogue = [
   { id: 'compare-drift-share', surface: 'api', input: 'compare(ref, cur, { driftShare: 2 })', call: (dl) => dl.compare(ok, ok, { driftShare: 2 }), error: { type: 'RangeError', message: "drift-share: must be a number in (0, 1] (got '2')" } },
   { id: 'compare-unknown-type', surface: 'api', input: "compare(ref, cur, { types: { a: 'date' } })", call: (dl) => dl.compare(ok, ok, { types: { a: 'date' } }), error: { type: 'RangeError', message: "types: unknown type 'date' for column 'a' (known: numeric, categorical, boolean)" } },
   { id: 'compare-duplicate-column', surface: 'api', input: "compare('a,a\\n1,2\\n', ...)", call: (dl) => dl.compare('a,a\n1,2\n', ok), error: { type: 'FormatError', message: "reference: duplicate column name 'a' (columns 1 and 2)" } },
+  // --- JS API: histogram summaries (docs/summaries.md) -------------------------------------
+  { id: 'summary-edges-counts', surface: 'api', input: 'compare(summary with 3 edges and 1 count, summary)', call: (dl) => dl.compare(summaryOf({ edges: [0, 1, 2], counts: [1] }), okSummary), error: { type: 'FormatError', message: "reference: column 'age': counts: length 1, but 3 edges need 2 counts" } },
+  { id: 'summary-negative-count', surface: 'api', input: 'compare(summary with counts [1, -2], summary)', call: (dl) => dl.compare(summaryOf({ edges: [0, 1, 2], counts: [1, -2] }), okSummary), error: { type: 'FormatError', message: "reference: column 'age': counts: entry 1: must be an integer >= 0 (got -2)" } },
+  { id: 'summary-unsorted-edges', surface: 'api', input: 'compare(summary, summary with edges [0, 2, 1])', call: (dl) => dl.compare(okSummary, summaryOf({ edges: [0, 2, 1], counts: [1, 2] })), error: { type: 'FormatError', message: "current: column 'age': edges: entry 2 (1) is not greater than entry 1 (2)" } },
+  { id: 'summary-duplicate-key', surface: 'api', input: 'compare(summary whose column has "counts" twice, summary)', call: (dl) => dl.compare(okSummary.replace('"counts":[1,2]', '"counts":[1,2],"counts":[2,1]'), okSummary), error: { type: 'FormatError', message: "reference: not valid JSON (duplicate key 'counts' in the object at columns[0] (name 'age'))" } },
+  { id: 'summary-schema-version', surface: 'api', input: 'compare(summary, summary with schema histogram-summary@2)', call: (dl) => dl.compare(okSummary, summaryOf({ edges: [0, 1, 2], counts: [1, 2] }, 'divergence-lab/histogram-summary@2')), error: { type: 'FormatError', message: `current: schema: expected 'divergence-lab/histogram-summary@1' (got "divergence-lab/histogram-summary@2")` } },
+  { id: 'summary-vs-raw', surface: 'api', input: 'compare(summary, raw CSV)', call: (dl) => dl.compare(okSummary, ok), error: { type: 'FormatError', message: 'current: not a histogram summary, but the reference is one; compare a summary with a summary (docs/summaries.md shows how to make one)' } },
 
   // --- command line -------------------------------------------------------------------------
   { id: 'cli-missing-file', surface: 'cli', input: 'compare missing.csv cur.csv', args: ['compare', 'missing.csv', 'cur.csv'], files: { 'cur.csv': ok }, error: { type: 'UsageError', message: 'reference: cannot read missing.csv (ENOENT)' } },
@@ -99,6 +111,10 @@ export const catalogue = [
   { id: 'cli-header-only', surface: 'cli', input: 'header only', args: ['compare', 'ref.csv', 'cur.csv'], files: { 'ref.csv': ok, 'cur.csv': 'a,b\n' }, error: { type: 'FormatError', message: 'current: file has a header but no data rows' } },
   { id: 'cli-bad-types', surface: 'cli', input: 'compare ref.csv cur.csv --types a:date', args: ['compare', 'ref.csv', 'cur.csv', '--types', 'a:date'], files: { 'ref.csv': ok, 'cur.csv': ok }, error: { type: 'RangeError', message: "types: unknown type 'date' for column 'a' (known: numeric, categorical, boolean)" } },
   { id: 'cli-enormous-field', surface: 'cli', input: 'one 16 MiB cell (a single field of 16,777,216 bytes)', args: ['compare', 'ref.csv', 'cur.csv', '--format', 'csv'], files: { 'ref.csv': () => Buffer.concat([Buffer.from('a,b\n1,'), Buffer.alloc(2 ** 24, 'x'), Buffer.from('\n2,y\n')]), 'cur.csv': ok }, result: { stdoutIncludes: 'b,categorical', note: 'valid: exit 0, a categorical column whose one long category is carried whole (100 MB: also exit 0, 17 s and a 100 MB report; see below)' } },
+  { id: 'cli-summary-vs-raw', surface: 'cli', input: 'compare summary.json cur.csv (a summary against a raw file)', args: ['compare', 'summary.json', 'cur.csv'], files: { 'summary.json': okSummary, 'cur.csv': ok }, error: { type: 'FormatError', message: 'current: not a histogram summary, but the reference is one; compare a summary with a summary (docs/summaries.md shows how to make one)' } },
+  { id: 'cli-parquet-truncated', surface: 'cli', input: 'a Parquet file cut in half (ref.parquet)', args: ['compare', 'ref.parquet', 'cur.parquet'], files: { 'ref.parquet': () => { const b = parquetFile('flat.parquet')(); return b.subarray(0, b.length >> 1); }, 'cur.parquet': parquetFile('flat.parquet') }, error: { type: 'UsageError', message: 'reference: ref.parquet is named .parquet but is not a Parquet file (no PAR1 magic at both ends)' } },
+  { id: 'cli-parquet-bad-footer', surface: 'cli', input: 'a Parquet file whose footer is garbage ("PAR1" at both ends)', args: ['compare', 'ref.parquet', 'cur.parquet'], files: { 'ref.parquet': () => Buffer.concat([Buffer.from('PAR1'), Buffer.alloc(16, 7), Buffer.from('PAR1')]), 'cur.parquet': parquetFile('flat.parquet') }, error: { type: 'RangeError', message: 'reference: not a readable Parquet file (parquet metadata length 117901063 exceeds available buffer 16)' } },
+  { id: 'cli-parquet-nested', surface: 'cli', input: 'a Parquet file with a nested column (tags: LIST of BIGINT)', args: ['compare', 'ref.parquet', 'cur.parquet', '--format', 'csv'], files: { 'ref.parquet': parquetFile('nested.parquet'), 'cur.parquet': parquetFile('nested.parquet') }, result: { stdoutIncludes: 'tags,categorical', note: 'valid: exit 0; hyparquet reads the LIST column and it is compared as a categorical column whose categories are the lists as JSON text ("[1,2]", "[3]", "[]"), as parquetCsvChunks documents' } },
 
   // --- the compare page (the file goes into "Current file"; the message is the #error alert's first paragraph) ---
   { id: 'page-binary', surface: 'page', input: 'compare.html: a binary file as the current file', file: { name: 'image.csv', buffer: bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d) }, error: { type: 'alert', message: 'Could not read “image.csv” (current file, Q): invalid UTF-8 at line 1.' } },
