@@ -7,7 +7,7 @@ import { reviveInfinities } from './compare.js';
 import { optionLines } from './options.js';
 import { abortError } from './engine.js';
 import { HEAD_BYTES, bytesView, describe, headOf, lineCuts } from './sources.js';
-import { isParquetBuffer } from './parquet.js';
+import { isParquetBuffer } from './parquet_source.js';
 import { rangeBuffer } from './parquet_input.js';
 import { progressTracker } from './progress.js';
 import { checkControl } from './control.js';

@@ -10,18 +10,13 @@
 //   as DuckDB writes timestamps); strings as they are; anything else (lists, structs, bytes) -> its
 //   JSON text. Fields with a delimiter, quote, line break or a leading space are quoted (RFC 4180).
 import { parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet';
+import { asyncBufferOf, isParquet } from './parquet_source.js';
+
+export { asyncBufferOf, isParquet, isParquetBuffer } from './parquet_source.js';
 
 const encoder = new TextEncoder();
 /** Bytes read from the end of the file for the footer first (hyparquet reads more when the footer is larger). */
 const FOOTER_GUESS = 1 << 16;
-
-/** True when the bytes are a Parquet file (magic "PAR1" at both ends). */
-export function isParquet(bytes) {
-  const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  if (b.length < 12) return false;
-  const magic = (i) => b[i] === 0x50 && b[i + 1] === 0x41 && b[i + 2] === 0x52 && b[i + 3] === 0x31;
-  return magic(0) && magic(b.length - 4);
-}
 
 function quoteField(text) {
   return /[",\r\n]|^[ \t]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
@@ -49,33 +44,6 @@ function fieldText(value, isFloat) {
       if (value instanceof Date) return dateText(value);
       return quoteField(JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? v.toString() : v)));
   }
-}
-
-/**
- * The input as a hyparquet AsyncBuffer: an ArrayBuffer as it is, a view of one (bytes), a Blob/File
- * (read with Blob.slice, a range at a time), or an object that already is one ({ byteLength, slice }).
- */
-export function asyncBufferOf(input) {
-  if (input instanceof ArrayBuffer) return input;
-  if (ArrayBuffer.isView(input)) {
-    const { buffer, byteOffset, byteLength } = input;
-    return { byteLength, slice: (start, end = byteLength) => buffer.slice(byteOffset + start, byteOffset + Math.min(end, byteLength)) };
-  }
-  if (typeof Blob === 'function' && input instanceof Blob) {
-    return { byteLength: input.size, slice: (start, end) => input.slice(start, end).arrayBuffer() };
-  }
-  if (input && typeof input === 'object' && Number.isInteger(input.byteLength) && typeof input.slice === 'function') return input;
-  throw new TypeError(`parquet: expected the file as an ArrayBuffer, Uint8Array, Blob or AsyncBuffer, got ${input === null ? 'null' : typeof input}`);
-}
-
-/** True when an AsyncBuffer (asyncBufferOf) holds a Parquet file: "PAR1" at both ends, read by two small ranges. */
-export async function isParquetBuffer(file) {
-  if (file.byteLength < 12) return false;
-  const [head, tail] = await Promise.all([file.slice(0, 4), file.slice(file.byteLength - 4, file.byteLength)]);
-  const bytes = new Uint8Array(12);
-  bytes.set(new Uint8Array(head));
-  bytes.set(new Uint8Array(tail), 8);
-  return isParquet(bytes);
 }
 
 /** The end of a row group in the file: after its last column chunk (byte offset). */

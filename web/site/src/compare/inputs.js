@@ -3,7 +3,7 @@
 // JSON Lines chosen by file name, files given by URL (a form or ?reference=&current=, same origin
 // only), and the options form (type overrides, missing tokens).
 import { compare, init, isHistogramSummary } from '../../../src/index.js';
-import { isParquet } from '../../../src/compare/parquet.js';
+import { isParquet } from '../../../src/compare/parquet_source.js';
 
 const JSONL = /\.(jsonl|ndjson)$/i;
 
