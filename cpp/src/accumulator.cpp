@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <map>
 
 #include "divergence/errors.hpp"
 #include "divergence/summation.hpp"
@@ -141,14 +142,6 @@ std::ptrdiff_t ColumnAccumulator::add(std::string_view field, const MissingToken
     ++missing_;
     return 0;
   }
-  if (!numeric_ok_) {
-    labels_.add(field);
-  } else if (labels_paused_) {
-    ++labels_skipped_;
-  } else if (!labels_.try_add(field)) {
-    labels_paused_ = true;
-    ++labels_skipped_;
-  }
   if (boolean_ok_) {
     bool literal = false;
     const int b = boolean_value(field, &literal);
@@ -162,22 +155,27 @@ std::ptrdiff_t ColumnAccumulator::add(std::string_view field, const MissingToken
     }
   }
   if (!numeric_ok_) {
+    labels_.add(field);
     ++present_;
     return 0;
   }
   double x;
-  if (!parse_finite_double(field, x)) {
-    ++present_;
-    numeric_ok_ = false;
-    labels_paused_ = false;
-    if (labels_skipped_ > 0) {  // this text was skipped above: count it now
-      --labels_skipped_;
-      labels_.add(field);
+  int decimals;
+  bool plain = parse_plain_decimal(field, x, decimals);
+  if (plain) {
+    if (labels_deferred_ && decimals != decimals_) {
+      if (decimals_ < 0) {
+        decimals_ = decimals;  // the first text sets d
+      } else {
+        materialize_labels();
+      }
     }
-    first_non_numeric_ = std::string(field.substr(0, 64));
-    const std::size_t released = values_.size();
-    release_numbers();
-    return -static_cast<std::ptrdiff_t>(released);
+    if (!labels_deferred_) count_label(field);
+  } else if (parse_finite_double(field, x)) {
+    materialize_labels();
+    count_label(field);
+  } else {
+    return not_a_number(field);
   }
   if (present_ == 0) {
     min_ = max_ = x;
@@ -188,7 +186,7 @@ std::ptrdiff_t ColumnAccumulator::add(std::string_view field, const MissingToken
   ++present_;
   if (!distinct_overflow_) {
     note_distinct(x, 1);
-    if (int_literals_ && !integer_literal(field)) int_literals_ = false;
+    if (int_literals_ && !(plain ? decimals == 0 : integer_literal(field))) int_literals_ = false;
   }
   if (sketch_) {
     sketch_->add(x);
@@ -202,6 +200,84 @@ std::ptrdiff_t ColumnAccumulator::add(std::string_view field, const MissingToken
   return 1;
 }
 
+void ColumnAccumulator::count_label(std::string_view text) {
+  if (labels_paused_) {
+    ++labels_skipped_;
+  } else if (!labels_.try_add(text)) {
+    labels_paused_ = true;
+    ++labels_skipped_;
+  }
+}
+
+std::ptrdiff_t ColumnAccumulator::not_a_number(std::string_view field) {
+  materialize_labels();
+  ++present_;
+  numeric_ok_ = false;
+  labels_paused_ = false;  // from here on every text is counted (Misra-Gries past the limit)
+  labels_.add(field);
+  first_non_numeric_ = std::string(field.substr(0, 64));
+  const std::size_t released = values_.size();
+  release_numbers();
+  return -static_cast<std::ptrdiff_t>(released);
+}
+
+void ColumnAccumulator::materialize_labels() const {
+  if (!labels_deferred_) return;
+  labels_deferred_ = false;
+  if (values_.empty()) return;
+  std::vector<double> copy;
+  if (!sorted_) {
+    copy = values_;
+    sort_values(copy);
+  }
+  const std::vector<double>& v = sorted_ ? values_ : copy;
+  // Runs of one bit pattern (-0 and +0 are two texts, "-0" and "0"), in ascending order.
+  const auto for_each_run = [&v](auto&& f) {
+    std::size_t i = 0;
+    while (i < v.size()) {
+      const std::uint64_t key = order_key(v[i]);
+      std::size_t j = i + 1;
+      while (j < v.size() && order_key(v[j]) == key) ++j;
+      f(v[i], static_cast<std::uint64_t>(j - i));
+      i = j;
+    }
+  };
+  std::size_t runs = 0;
+  for_each_run([&runs](double, std::uint64_t) { ++runs; });
+  const std::size_t limit = labels_.limit();
+  char buf[48];
+  if (runs <= limit) {
+    for_each_run([&](double x, std::uint64_t n) {
+      labels_.add(std::string_view(buf, format_plain_decimal(x, decimals_, buf)), n);
+    });
+    return;
+  }
+  // More distinct values than the limit: the `limit` most frequent (ties: smaller values first)
+  // are counted, the others skipped. threshold = the count of the limit-th most frequent value.
+  std::map<std::uint64_t, std::size_t> runs_with_count;
+  for_each_run([&runs_with_count](double, std::uint64_t n) { ++runs_with_count[n]; });
+  std::uint64_t threshold = 0;
+  std::size_t at_threshold = 0;  // runs with count == threshold to keep
+  std::size_t kept = 0;
+  for (auto it = runs_with_count.rbegin(); it != runs_with_count.rend(); ++it) {
+    if (kept + it->second >= limit) {
+      threshold = it->first;
+      at_threshold = limit - kept;
+      break;
+    }
+    kept += it->second;
+  }
+  for_each_run([&](double x, std::uint64_t n) {
+    if (n > threshold || (n == threshold && at_threshold > 0)) {
+      if (n == threshold) --at_threshold;
+      labels_.add(std::string_view(buf, format_plain_decimal(x, decimals_, buf)), n);
+    } else {
+      labels_skipped_ += n;
+    }
+  });
+  labels_paused_ = true;
+}
+
 void ColumnAccumulator::release_numbers() {
   values_.clear();
   values_.shrink_to_fit();
@@ -213,6 +289,7 @@ void ColumnAccumulator::release_numbers() {
 
 std::size_t ColumnAccumulator::to_sketch() {
   if (sketch_ || !numeric_ok_) return 0;
+  materialize_labels();  // the values are about to go
   moments_of(values_, mean_, m2_);
   sketch_ = std::make_unique<QuantileSketch>(sketch_k_);
   for (double x : values_) sketch_->add(x);
@@ -235,6 +312,15 @@ std::ptrdiff_t ColumnAccumulator::merge(ColumnAccumulator&& other) {
   const std::uint64_t n_this = present_;
   const std::uint64_t n_other = other.present_;
   missing_ += other.missing_;
+  // Deferred labels stay deferred when both sides defer with the same decimals (or one side has no
+  // number yet): they are rebuilt later from the merged values. Otherwise both are counted now.
+  if (labels_deferred_ && other.labels_deferred_ &&
+      (decimals_ == other.decimals_ || decimals_ < 0 || other.decimals_ < 0)) {
+    decimals_ = std::max(decimals_, other.decimals_);
+  } else {
+    materialize_labels();
+    other.materialize_labels();
+  }
   labels_.merge(other.labels_);
   labels_skipped_ += other.labels_skipped_;
   labels_paused_ = labels_paused_ || other.labels_paused_;

@@ -15,8 +15,17 @@ namespace divergence {
 namespace {
 
 constexpr char kMagic[5] = {'D', 'L', 'A', 'C', 'C'};
-constexpr std::uint8_t kVersion = 1;
+constexpr std::uint8_t kVersion = 2;
 constexpr std::size_t kMaxLevels = 64;
+
+// Doubles are written as their bit patterns, little-endian: on a little-endian host (x86, ARM,
+// WebAssembly) that is their memory layout, and arrays are copied whole.
+const bool kLittleEndian = [] {
+  const std::uint32_t one = 1;
+  unsigned char b;
+  std::memcpy(&b, &one, 1);
+  return b == 1;
+}();
 
 class Writer {
  public:
@@ -38,6 +47,10 @@ class Writer {
   }
   void doubles(const std::vector<double>& v) {
     u64(v.size());
+    if (kLittleEndian) {  // the bytes are the layout: one copy (stored values are most of a state)
+      out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(double));
+      return;
+    }
     for (double x : v) f64(x);
   }
   void raw(const char* p, std::size_t n) { out_.append(p, n); }
@@ -100,8 +113,13 @@ class Reader {
   std::vector<double> finite_doubles(const std::string& what) {
     const std::uint64_t n = count(8, what);
     std::vector<double> v(static_cast<std::size_t>(n));
-    for (auto& x : v) {
-      x = f64();
+    if (kLittleEndian) {
+      std::memcpy(v.data(), in_.data() + pos_, v.size() * sizeof(double));
+      pos_ += v.size() * sizeof(double);
+    } else {
+      for (auto& x : v) x = f64();
+    }
+    for (double x : v) {
       if (!std::isfinite(x)) fail(what + ": value is not finite");
     }
     return v;
@@ -199,6 +217,8 @@ class AccumulatorState {
     w.u8(c.boolean_ok_);
     w.u8(c.boolean_literals_);
     w.u8(c.labels_paused_);
+    w.u8(c.labels_deferred_);
+    w.u8(static_cast<std::uint8_t>(c.decimals_ + 1));  // -1 (no text yet) .. 15
     w.u8(c.distinct_overflow_);
     w.u8(c.int_literals_);
     w.u8(c.sketch_ ? 1 : 0);
@@ -229,6 +249,10 @@ class AccumulatorState {
     c->boolean_ok_ = r.flag(what + ": boolean");
     c->boolean_literals_ = r.flag(what + ": boolean literals");
     c->labels_paused_ = r.flag(what + ": labels paused");
+    c->labels_deferred_ = r.flag(what + ": labels deferred");
+    const std::uint8_t decimals = r.u8();
+    if (decimals > 16) fail(what + ": " + std::to_string(decimals - 1) + " decimals (at most 15 expected)");
+    c->decimals_ = static_cast<int>(decimals) - 1;
     c->distinct_overflow_ = r.flag(what + ": distinct overflow");
     c->int_literals_ = r.flag(what + ": integer literals");
     const bool sketched = r.flag(what + ": sketched");
@@ -278,6 +302,17 @@ class AccumulatorState {
       fail(what + ": numbers kept for a column that is not numeric");
     }
     if (c->distinct_overflow_ && !c->distinct_.empty()) fail(what + ": distinct values kept after overflow");
+    if (c->labels_deferred_) {
+      // Deferred labels are rebuilt from the stored values: nothing counted, values all there.
+      if (!c->numeric_ok_ || sketched) fail(what + ": deferred labels without stored values");
+      if (c->labels_.total_ != 0 || c->labels_skipped_ != 0 || c->labels_paused_) {
+        fail(what + ": deferred labels with labels counted");
+      }
+      if (c->decimals_ < 0 && c->present_ > 0) fail(what + ": deferred labels without their decimals");
+      if (c->present_ > 0 && !(std::fabs(c->min_) < 1e15 && std::fabs(c->max_) < 1e15)) {
+        fail(what + ": deferred labels of values that are not plain decimals");
+      }
+    }
     c->sorted_ = true;
     return c;
   }

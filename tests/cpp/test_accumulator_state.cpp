@@ -153,7 +153,7 @@ TEST(AccumulatorState, BadBytesGiveClearErrors) {
   EXPECT_EQ(format_error("x,y\n1,2\n", spec), "accumulator state: not an accumulator state (bad magic)");
   std::string v9 = good;
   v9[5] = 9;
-  EXPECT_EQ(format_error(v9, spec), "accumulator state: version 9 is not supported (this build reads version 1)");
+  EXPECT_EQ(format_error(v9, spec), "accumulator state: version 9 is not supported (this build reads version 2)");
   EXPECT_EQ(format_error(good + "zz", spec), "accumulator state: 2 trailing bytes");
   CompareSpec other;
   other.category_limit = 20;

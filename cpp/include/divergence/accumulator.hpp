@@ -12,11 +12,24 @@
 //               override accepts); the type is decided later from both sides (report.hpp);
 //   * labels:   the raw text of every non-missing field, counted in a LabelCounter (exact up to
 //               CompareSpec::category_limit distinct labels, then Misra-Gries; sketch_labels.hpp).
-//               While the column is numeric, a text that would pass the limit is not counted (nor
-//               any text after it) until a non-number shows up: a numeric column with many distinct
-//               texts never needs them, and hashing them cost a third of the streaming time. The
-//               skipped texts are counted; each label's count is then low by at most (Misra-Gries
-//               error + skipped), the bound the report states when such a column ends up categorical;
+//               Labels of a numeric column are needed only when it ends up categorical (the other
+//               side has text, or a type override), so numbers are not hashed as they stream:
+//               - DEFERRED (from the start, while every text so far is a plain decimal with the
+//                 same number d of decimals, columns.hpp, and the values are stored): nothing is
+//                 counted; each text is format_plain_decimal(value, d), so the labels are rebuilt
+//                 from the stored values when first asked for (labels(), after the last feed) or
+//                 when deferring must end (another text, a sketch, a merge with a side that does
+//                 not defer): a value held n times is the label held n times, exactly. If there
+//                 are more than category_limit distinct values, the category_limit most frequent
+//                 (ties: the smaller values) are counted exactly and the others are SKIPPED, and
+//                 labels stay paused (below);
+//               - COUNTING (after that): while the column is numeric, a text that would pass the
+//                 limit is not counted (nor any text after it) until a non-number shows up; the
+//                 skipped texts are counted.
+//               Each label's count is then low by at most (Misra-Gries error + skipped), the bound
+//               the report states when such a column ends up categorical. Up to category_limit
+//               distinct texts the counts are exact whatever the mode and the order of the input;
+//               beyond it, which labels are kept may depend on where deferring ended;
 //               the boolean view: how many fields read true (true/yes/1) and false (false/no/0);
 //   * numbers (while numeric): the values themselves (exact mode) or a QuantileSketch
 //               (sketch_quantiles.hpp), plus min and max (exact), and in sketch mode the count, mean,
@@ -91,12 +104,28 @@ class ColumnAccumulator {
   bool boolean_literals() const { return boolean_literals_; }  // every field true/false
   const std::string& first_non_numeric() const { return first_non_numeric_; }  // first field that is not a number
   const std::string& first_non_boolean() const { return first_non_boolean_; }
-  // Labels and the boolean view.
-  const LabelCounter& labels() const { return labels_; }
-  std::uint64_t labels_skipped() const { return labels_skipped_; }  // texts not counted (see above)
-  bool labels_exact() const { return labels_.exact() && labels_skipped_ == 0; }
+  // Labels and the boolean view. The first of these calls on a column whose labels are deferred
+  // (see above) rebuilds them from the stored values (call it after the last feed: a deferred
+  // column stays deferred only while nothing has asked for its labels).
+  const LabelCounter& labels() const {
+    materialize_labels();
+    return labels_;
+  }
+  std::uint64_t labels_skipped() const {  // texts not counted (see above)
+    materialize_labels();
+    return labels_skipped_;
+  }
+  bool labels_exact() const {
+    materialize_labels();
+    return labels_.exact() && labels_skipped_ == 0;
+  }
   // Every label's count is low by at most this (0 when exact).
-  std::uint64_t label_error_bound() const { return labels_.error_bound() + labels_skipped_; }
+  std::uint64_t label_error_bound() const {
+    materialize_labels();
+    return labels_.error_bound() + labels_skipped_;
+  }
+  // True while the labels are deferred (not counted yet; see above).
+  bool labels_deferred() const { return labels_deferred_; }
   std::uint64_t true_count() const { return true_count_; }
   std::uint64_t false_count() const { return false_count_; }
   // Numbers (meaningful while numeric_ok()).
@@ -119,6 +148,9 @@ class ColumnAccumulator {
  private:
   void release_numbers();
   void note_distinct(double x, std::uint64_t count);
+  void count_label(std::string_view text);  // COUNTING mode, numeric column
+  void materialize_labels() const;          // DEFERRED -> COUNTING
+  std::ptrdiff_t not_a_number(std::string_view field);
 
   std::uint64_t missing_ = 0;
   std::uint64_t present_ = 0;
@@ -127,9 +159,12 @@ class ColumnAccumulator {
   bool boolean_literals_ = true;
   std::string first_non_numeric_;
   std::string first_non_boolean_;
-  LabelCounter labels_;
-  std::uint64_t labels_skipped_ = 0;
-  bool labels_paused_ = false;  // numeric column past the label limit: texts not counted
+  // Labels: mutable because a const accessor may rebuild deferred labels (materialize_labels).
+  mutable LabelCounter labels_;
+  mutable std::uint64_t labels_skipped_ = 0;
+  mutable bool labels_paused_ = false;  // numeric column past the label limit: texts not counted
+  mutable bool labels_deferred_ = true; // DEFERRED mode (see the top of this header)
+  int decimals_ = -1;                   // DEFERRED: d of every text so far (-1: no text yet)
   std::uint64_t true_count_ = 0;
   std::uint64_t false_count_ = 0;
   std::size_t sketch_k_;

@@ -2,12 +2,13 @@
 // read byte ranges of a file (or whole files) on other threads, or in other WebAssembly instances,
 // hand their accumulators to the one that merges them and builds the report.
 //
-// Layout (version 1, all integers little-endian, doubles as their IEEE-754 bit pattern):
-//   "DLACC" u8 version(1)
+// Layout (version 2, all integers little-endian, doubles as their IEEE-754 bit pattern):
+//   "DLACC" u8 version(2)
 //   spec fingerprint: u64 category_limit, u64 sketch_k, u32 count + strings of the missing tokens
 //   side (string), u8 format (1 csv, 2 jsonl), u8 delimiter, u8 skip_initial_space,
 //   u64 rows, u64 bytes, u64 peak_stored, u32 columns, then per column: name (string) and state
-//   (counts, type evidence, label counter, boolean counts, stored values, min/max/moments,
+//   (counts, type evidence, label state incl. deferred flag and decimals, label counter, boolean
+//   counts, stored values, min/max/moments,
 //   distinct values, quantile sketch levels).
 //   string = u32 length + bytes.
 // deserialize validates everything it reads before using it: a length never exceeds the bytes left,
@@ -34,7 +35,7 @@ std::string serialize_accumulator(const DatasetAccumulator& accumulator);
 // was made with (check_spec errors); its category_limit, sketch_k and missing tokens must match
 // the state's. The result is finished (ready to merge or compare). Errors (FormatError, message
 // starting "accumulator state: "): "not an accumulator state (bad magic)", "version 9 is not
-// supported (this build reads version 1)", "truncated at byte N", "spec differs (category_limit
+// supported (this build reads version 2)", "truncated at byte N", "spec differs (category_limit
 // 10000 here, 20 in the state)", "column 3: ..." for inconsistent content, "N trailing bytes".
 DatasetAccumulator deserialize_accumulator(std::string_view bytes, const CompareSpec& spec);
 

@@ -24,13 +24,16 @@ std::vector<std::string> default_missing_tokens();
 class MissingTokens {
  public:
   explicit MissingTokens(std::vector<std::string> tokens = default_missing_tokens());
-  // True when field equals one of the tokens exactly.
+  // True when field equals one of the tokens exactly. Most fields are rejected by their length
+  // and first byte alone, without comparing bytes (this runs on every field of a comparison).
   bool contains(std::string_view field) const;
 
  private:
   std::vector<std::string> tokens_;
   unsigned long long length_mask_ = 0;  // bit k set: some token has length k (k < 64)
   bool has_long_ = false;               // some token is 64 bytes or longer
+  bool has_empty_ = false;              // "" is a token
+  unsigned long long first_bytes_[4] = {0, 0, 0, 0};  // bit b set: some non-empty token starts with byte b
 };
 
 // Parses the whole field as a finite double with fast_float (C-locale decimal syntax: "1.5",
@@ -38,6 +41,21 @@ class MissingTokens {
 // accepted. Returns false (out untouched) for anything else, including "", "1e", "0x10",
 // "inf", "nan" and values that overflow to infinity.
 bool parse_finite_double(std::string_view field, double& out);
+
+// A PLAIN DECIMAL is the text printf("%.*f", d, x) gives for some d and some double x whose d-digit
+// rounding is the text itself: an optional '-', then "0" or digits not starting with 0, then for
+// d > 0 a '.' and exactly d digits; no '+', no exponent, no blanks; at most 15 digits besides a
+// leading "0" (so the digits form an integer M < 10^15) and so d <= 15. For such a text
+// x = M / 10^d is correctly rounded (M and 10^d are exact doubles: Clinger's fast path, which
+// fast_float takes too, so x is the double parse_finite_double gives), and printing x with d
+// decimals gives the text back exactly (|x 10^d - M| <= M 2^-53 < 0.12 < 1/2).
+// parse_plain_decimal returns true and sets out (the same double as parse_finite_double) and
+// decimals (d) for a plain decimal; false, with out and decimals untouched, for any other text
+// (which may still be a number: "1e3", "+1", " 1", "007", "1.", ".5").
+bool parse_plain_decimal(std::string_view field, double& out, int& decimals);
+// The text of a plain decimal from its value and d: exactly the text parse_plain_decimal read.
+// Writes at most 40 bytes to buf and returns the length.
+std::size_t format_plain_decimal(double x, int decimals, char* buf);
 
 enum class ColumnType { Numeric, Categorical };
 
