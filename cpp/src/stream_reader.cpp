@@ -123,6 +123,7 @@ class StreamReader::Impl {
       dialect_ = opt_.dialect;
       dialect_known_ = true;
       blank_tab_ = dialect_.delimiter != '\t';
+      set_special();
       started_ = true;
       columns_ = opt_.columns;
       if (format_ == InputFormat::Csv) {
@@ -235,6 +236,7 @@ class StreamReader::Impl {
       dialect_ = sniff_dialect(view.substr(0, window), complete);
       dialect_known_ = true;
       blank_tab_ = dialect_.delimiter != '\t';
+      set_special();
     }
     started_ = true;
     // Replay the head: the validated part is parsed directly, the rest checked as it is parsed.
@@ -296,6 +298,14 @@ class StreamReader::Impl {
 
   bool is_blank(char c) const { return c == ' ' || (c == '\t' && blank_tab_); }
 
+  // The bytes that end an unquoted field: the delimiter, LF and CR.
+  void set_special() {
+    std::memset(special_, 0, sizeof special_);
+    special_[static_cast<unsigned char>(dialect_.delimiter)] = 1;
+    special_['\n'] = 1;
+    special_['\r'] = 1;
+  }
+
   void csv_consume(const char* p, const char* end) {
     const char delim = dialect_.delimiter;
     while (p < end) {
@@ -320,6 +330,11 @@ class StreamReader::Impl {
             pending_.assign(1, c);
             csv_ = Csv::LeadingBlanks;
             ++p;
+            continue;
+          }
+          // Most records: unquoted fields, wholly inside this chunk. Read them in place.
+          if (const char* next = csv_fast_record(p, end)) {
+            p = next;
             continue;
           }
           csv_ = Csv::FieldStart;
@@ -430,6 +445,32 @@ class StreamReader::Impl {
     }
   }
 
+  // The fast path of RecordStart, at the first byte of a record (not a line end, not a blank): if
+  // the record is unquoted fields (no field starts with '"', nor with a space the dialect skips)
+  // and its line end is in [p, end), emits it with fields_ pointing into the chunk and returns the
+  // position after its line end, with the state as the state machine would leave it. Otherwise
+  // returns nullptr and changes nothing that matters (the state machine then reads the record).
+  const char* csv_fast_record(const char* p, const char* end) {
+    const unsigned char* special = special_;
+    fields_.clear();
+    for (;;) {
+      if (p == end) return nullptr;
+      const char c = *p;
+      if (c == '"' || (c == ' ' && dialect_.skip_initial_space)) return nullptr;
+      const char* q = p;
+      while (q < end && special[static_cast<unsigned char>(*q)] == 0) ++q;
+      if (q == end) return nullptr;
+      fields_.emplace_back(p, static_cast<std::size_t>(q - p));
+      const char e = *q;
+      p = q + 1;
+      if (e == dialect_.delimiter) continue;
+      ++line_;
+      cr_ = e == '\r';
+      emit_record();
+      return p;
+    }
+  }
+
   void csv_record() {
     fields_.resize(ends_.size());
     std::size_t start = 0;
@@ -437,6 +478,13 @@ class StreamReader::Impl {
       fields_[i] = std::string_view(rec_.data() + start, ends_[i] - start);
       start = ends_[i];
     }
+    emit_record();
+    rec_.clear();
+    ends_.clear();
+  }
+
+  // The record in fields_: the header, or a data record (its field count checked).
+  void emit_record() {
     if (!have_header_) {
       csv_header();
     } else if (fields_.size() != columns_.size()) {
@@ -446,8 +494,6 @@ class StreamReader::Impl {
       ++records_;
       sink_.on_record(fields_, nullptr, record_line_);
     }
-    rec_.clear();
-    ends_.clear();
   }
 
   void csv_header() {
@@ -539,6 +585,7 @@ class StreamReader::Impl {
   std::string rec_;                 // the current record's field bytes, unescaped
   std::vector<std::size_t> ends_;   // end offset of each field in rec_
   std::vector<std::string_view> fields_;
+  unsigned char special_[256] = {};  // set_special()
 
   // JSON Lines state
   std::string line_buf_;
