@@ -56,8 +56,10 @@ bool integer_literal(std::string_view s) {
 
 // Sorts finite doubles ascending, -0 before +0 (a total order on the bit patterns, so the result does
 // not depend on the input order). LSD radix sort on the order-preserving integer image of the bits,
-// 11 bits per pass, passes where every key has the same digit skipped; std::sort for short inputs.
-// Temporary memory: one copy of the values.
+// 11 bits per pass: one pass computes the keys and all six digit histograms, then one scatter pass
+// per digit, skipping digits that are the same in every key; std::sort for short inputs.
+// scratch: n keys of temporary memory, reused from call to call (the values' own memory is the
+// other buffer).
 std::uint64_t order_key(double x) {
   std::uint64_t u;
   std::memcpy(&u, &x, sizeof u);
@@ -66,36 +68,71 @@ std::uint64_t order_key(double x) {
 
 bool value_less(double a, double b) { return order_key(a) < order_key(b); }
 
-void sort_values(std::vector<double>& v) {
+void sort_values(std::vector<double>& v, std::vector<std::uint64_t>& scratch) {
   const std::size_t n = v.size();
-  const auto key = order_key;
   if (n < 2048) {
     std::sort(v.begin(), v.end(), value_less);
     return;
   }
-  std::vector<std::uint64_t> a(n), b(n);
-  for (std::size_t i = 0; i < n; ++i) a[i] = key(v[i]);
   constexpr int kBits = 11;
+  constexpr int kPasses = (64 + kBits - 1) / kBits;
   constexpr std::size_t kBuckets = std::size_t{1} << kBits;
-  std::vector<std::size_t> count(kBuckets);
-  for (int shift = 0; shift < 64; shift += kBits) {
-    std::fill(count.begin(), count.end(), 0);
-    for (std::size_t i = 0; i < n; ++i) ++count[(a[i] >> shift) & (kBuckets - 1)];
-    if (count[(a[0] >> shift) & (kBuckets - 1)] == n) continue;  // one digit everywhere
+  constexpr std::uint64_t kMask = kBuckets - 1;
+  if (scratch.size() < n) scratch.resize(n);
+  // The values' memory holds keys between passes (read and written bytewise: no aliasing).
+  unsigned char* const own = reinterpret_cast<unsigned char*>(v.data());
+  std::uint64_t* const keys = scratch.data();
+  std::vector<std::size_t> count(kPasses * kBuckets, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t k = order_key(v[i]);
+    keys[i] = k;
+    for (int p = 0; p < kPasses; ++p) ++count[p * kBuckets + ((k >> (p * kBits)) & kMask)];
+  }
+  bool in_scratch = true;  // where the keys are now
+  for (int p = 0; p < kPasses; ++p) {
+    std::size_t* c = count.data() + p * kBuckets;
+    const int shift = p * kBits;
+    if (c[(keys[0] >> shift) & kMask] == n && in_scratch) continue;  // one digit everywhere
+    if (!in_scratch) {
+      std::uint64_t first;
+      std::memcpy(&first, own, 8);
+      if (c[(first >> shift) & kMask] == n) continue;
+    }
     std::size_t sum = 0;
-    for (std::size_t& c : count) {
-      const std::size_t t = c;
-      c = sum;
+    for (std::size_t b = 0; b < kBuckets; ++b) {
+      const std::size_t t = c[b];
+      c[b] = sum;
       sum += t;
     }
-    for (std::size_t i = 0; i < n; ++i) b[count[(a[i] >> shift) & (kBuckets - 1)]++] = a[i];
-    a.swap(b);
+    if (in_scratch) {
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::uint64_t k = keys[i];
+        std::memcpy(own + 8 * c[(k >> shift) & kMask]++, &k, 8);
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        std::uint64_t k;
+        std::memcpy(&k, own + 8 * i, 8);
+        keys[c[(k >> shift) & kMask]++] = k;
+      }
+    }
+    in_scratch = !in_scratch;
   }
   for (std::size_t i = 0; i < n; ++i) {
-    const std::uint64_t k = a[i];
+    std::uint64_t k;
+    if (in_scratch) {
+      k = keys[i];
+    } else {
+      std::memcpy(&k, own + 8 * i, 8);
+    }
     const std::uint64_t u = (k >> 63) ? (k & ~(std::uint64_t{1} << 63)) : ~k;
-    std::memcpy(&v[i], &u, sizeof u);
+    std::memcpy(own + 8 * i, &u, 8);
   }
+}
+
+void sort_values(std::vector<double>& v) {
+  std::vector<std::uint64_t> scratch;
+  sort_values(v, scratch);
 }
 
 // Mean and sum of squared deviations of values (two passes, compensated).
@@ -300,9 +337,14 @@ std::size_t ColumnAccumulator::to_sketch() {
 }
 
 void ColumnAccumulator::finish() {
+  std::vector<std::uint64_t> scratch;
+  finish(scratch);
+}
+
+void ColumnAccumulator::finish(std::vector<std::uint64_t>& scratch) {
   std::sort(distinct_.begin(), distinct_.end());
   if (!sorted_) {
-    sort_values(values_);
+    sort_values(values_, scratch);
     sorted_ = true;
   }
 }
@@ -535,7 +577,8 @@ void DatasetAccumulator::finish() {
   reader_->finish();
   format_ = reader_->format();
   if (reader_->dialect_known()) dialect_ = reader_->dialect();
-  for (auto& c : columns_) c->finish();
+  std::vector<std::uint64_t> scratch;  // one sort buffer for every column
+  for (auto& c : columns_) c->finish(scratch);
   finished_ = true;
 }
 
