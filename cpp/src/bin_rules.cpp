@@ -4,12 +4,14 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "divergence/binning.hpp"
 #include "divergence/errors.hpp"
 #include "divergence/format.hpp"
 #include "divergence/pointwise.hpp"
 #include "divergence/summation.hpp"
+#include "sorted_view.hpp"
 
 namespace divergence {
 namespace {
@@ -187,8 +189,8 @@ BinnedPair bin_by_reference_quantiles(Span reference, Span current, std::size_t 
   if (K < 1) throw range_error("bins", "must be >= 1 (got 0)");
   check_finite(reference, "reference");
   check_finite(current, "current");
-  std::vector<double> sorted(reference.begin(), reference.end());
-  if (!std::is_sorted(sorted.begin(), sorted.end())) std::sort(sorted.begin(), sorted.end());  // the engine passes sorted values
+  const detail::SortedValues sorted_ref(reference);  // the engine passes sorted values: no copy
+  const Span sorted = sorted_ref.span();
   std::vector<double> interior;
   for (std::size_t k = 1; k < K; ++k) {
     const double e = quantile_linear(sorted, k, K);
@@ -201,8 +203,15 @@ BinnedPair bin_by_reference_quantiles(Span reference, Span current, std::size_t 
   out.ref_counts.assign(interior.size() + 1, 0);
   out.cur_counts.assign(interior.size() + 1, 0);
   auto bin_of = [&](double x) { return static_cast<std::size_t>(std::upper_bound(interior.begin(), interior.end(), x) - interior.begin()); };
-  for (double x : reference) ++out.ref_counts[bin_of(x)];
-  for (double x : current) ++out.cur_counts[bin_of(x)];
+  // A sorted sample's counts by binary search (the same bins: bin_of(x) = interior edges <= x).
+  const bool sorted_edges = std::is_sorted(interior.begin(), interior.end());
+  for (const auto& [values, counts] : {std::pair<Span, std::vector<std::size_t>*>{reference, &out.ref_counts}, {current, &out.cur_counts}}) {
+    if (sorted_edges && std::is_sorted(values.begin(), values.end())) {  // finite: checked above
+      detail::add_sorted_counts(values, out.edges.data(), out.edges.size() - 1, -kInf, kInf, *counts);
+    } else {
+      for (double x : values) ++(*counts)[bin_of(x)];
+    }
+  }
   return out;
 }
 

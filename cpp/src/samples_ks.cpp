@@ -14,20 +14,19 @@
 
 #include "divergence/errors.hpp"
 #include "divergence/ks_test.hpp"
+#include "sorted_view.hpp"
 
 namespace divergence {
 namespace {
 
-std::vector<double> sorted_sample(Span values, const char* name) {
+// The dataset engine passes values it has sorted already: they are used in place.
+detail::SortedValues sorted_sample(Span values, const char* name) {
   if (values.empty()) throw range_error(name, "must not be empty");
   for (std::size_t i = 0; i < values.size; ++i) {
     if (std::isnan(values[i])) throw range_error(name, "entry " + std::to_string(i) + " is NaN");
     if (std::isinf(values[i])) throw range_error(name, "entry " + std::to_string(i) + " is infinite");
   }
-  std::vector<double> out(values.begin(), values.end());
-  // The dataset engine passes values it has sorted already: checking is O(n), sorting O(n log n).
-  if (!std::is_sorted(out.begin(), out.end())) std::sort(out.begin(), out.end());
-  return out;
+  return detail::SortedValues(values);
 }
 
 // floor(a / b) and ceil(a / b) for b > 0 and any sign of a.
@@ -49,9 +48,9 @@ struct Extremes {
   bool max_in_x = false, max_in_y = false, min_in_x = false, min_in_y = false;
 };
 
-Extremes scan(const std::vector<double>& x, const std::vector<double>& y) {
+Extremes scan(Span x, Span y) {
   Extremes e;
-  const std::size_t n1 = x.size(), n2 = y.size();
+  const std::size_t n1 = x.size, n2 = y.size;
   const double d1 = static_cast<double>(n1), d2 = static_cast<double>(n2);
   std::size_t i = 0, j = 0;
   while (i < n1 || j < n2) {
@@ -213,10 +212,11 @@ double asymptotic_pvalue(std::int64_t n1, std::int64_t n2, double d, KsAlternati
 }  // namespace
 
 KsResult ks_2samp(Span x_values, Span y_values, KsMethod method, KsAlternative alternative) {
-  const std::vector<double> x = sorted_sample(x_values, "x");
-  const std::vector<double> y = sorted_sample(y_values, "y");
-  const auto n1 = static_cast<std::int64_t>(x.size());
-  const auto n2 = static_cast<std::int64_t>(y.size());
+  const detail::SortedValues x_sorted = sorted_sample(x_values, "x");
+  const detail::SortedValues y_sorted = sorted_sample(y_values, "y");
+  const Span x = x_sorted.span(), y = y_sorted.span();
+  const auto n1 = static_cast<std::int64_t>(x.size);
+  const auto n2 = static_cast<std::int64_t>(y.size);
 
   const Extremes e = scan(x, y);
   const double max_s = e.max_diff;

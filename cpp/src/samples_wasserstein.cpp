@@ -20,11 +20,17 @@
 namespace divergence {
 namespace {
 
-// One side, sorted by value, with the cumulative weights (or counts) up to each position.
+// One side, sorted by value, with the cumulative weights (or counts) up to each position. An
+// unweighted side that is sorted already (the dataset engine's) is used in place, its cumulative
+// counts i + 1 computed on the fly.
 struct SortedSample {
-  std::vector<double> values;      // ascending
-  std::vector<double> cumulative;  // cumulative[i] = weight of values[0..i]
+  Span values;                     // ascending
+  std::vector<double> owned;       // the values, when they had to be sorted here
+  std::vector<double> cumulative;  // weighted: cumulative[i] = weight of values[0..i]
+  bool weighted = false;
   double total = 0.0;
+
+  double cumulative_at(std::size_t i) const { return weighted ? cumulative[i] : static_cast<double>(i + 1); }
 };
 
 void check_values(Span values, const char* name) {
@@ -55,31 +61,34 @@ void check_weights(Span weights, Span values, const char* name, const char* valu
   }
 }
 
-SortedSample sort_sample(Span values, Span weights) {
-  SortedSample out;
+void sort_sample(Span values, Span weights, SortedSample& out) {
   const std::size_t n = values.size;
   if (weights.empty()) {
-    out.values.assign(values.begin(), values.end());
     // The dataset engine passes values it has sorted already: checking is O(n), sorting O(n log n).
-    if (!std::is_sorted(out.values.begin(), out.values.end())) std::sort(out.values.begin(), out.values.end());
-    out.cumulative.resize(n);
-    for (std::size_t i = 0; i < n; ++i) out.cumulative[i] = static_cast<double>(i + 1);  // exact counts
-    out.total = static_cast<double>(n);
-    return out;
+    if (std::is_sorted(values.begin(), values.end())) {
+      out.values = values;
+    } else {
+      out.owned.assign(values.begin(), values.end());
+      std::sort(out.owned.begin(), out.owned.end());
+      out.values = Span(out.owned);
+    }
+    out.total = static_cast<double>(n);  // exact counts
+    return;
   }
   std::vector<std::size_t> order(n);
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
-  out.values.resize(n);
+  out.weighted = true;
+  out.owned.resize(n);
   out.cumulative.resize(n);
   NeumaierSum running;
   for (std::size_t i = 0; i < n; ++i) {
-    out.values[i] = values[order[i]];
+    out.owned[i] = values[order[i]];
     running.add(weights[order[i]]);
     out.cumulative[i] = running.value();
   }
+  out.values = Span(out.owned);
   out.total = out.cumulative.back();
-  return out;
 }
 
 }  // namespace
@@ -92,19 +101,20 @@ double cdf_distance_integral(int p, Span u_values, Span v_values, Span u_weights
   // An empty weight Span means "unweighted".
   if (!u_weights.empty()) check_weights(u_weights, u_values, "uWeights", "uValues");
   if (!v_weights.empty()) check_weights(v_weights, v_values, "vWeights", "vValues");
-  const SortedSample u = sort_sample(u_values, u_weights);
-  const SortedSample v = sort_sample(v_values, v_weights);
+  SortedSample u, v;
+  sort_sample(u_values, u_weights, u);
+  sort_sample(v_values, v_weights, v);
 
   // Walk the pooled sorted values. cu/cv: CDF numerators at the current point t.
   std::size_t iu = 0, iv = 0;
   double cu = 0.0, cv = 0.0;
   NeumaierSum acc;
-  double t = std::min(u.values.front(), v.values.front());
-  const std::size_t nu = u.values.size(), nv = v.values.size();
+  double t = std::min(u.values[0], v.values[0]);
+  const std::size_t nu = u.values.size, nv = v.values.size;
   while (iu < nu || iv < nv) {
     // Consume every value equal to t on both sides: U(t), V(t) are right-continuous.
-    while (iu < nu && u.values[iu] == t) cu = u.cumulative[iu++];
-    while (iv < nv && v.values[iv] == t) cv = v.cumulative[iv++];
+    while (iu < nu && u.values[iu] == t) cu = u.cumulative_at(iu++);
+    while (iv < nv && v.values[iv] == t) cv = v.cumulative_at(iv++);
     if (iu == nu && iv == nv) break;
     const double next = (iu == nu) ? v.values[iv] : (iv == nv) ? u.values[iu] : std::min(u.values[iu], v.values[iv]);
     const double diff = std::fabs(cu / u.total - cv / v.total);
