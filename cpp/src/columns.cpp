@@ -62,10 +62,7 @@ MissingTokens::MissingTokens(std::vector<std::string> tokens) : tokens_(std::mov
   }
 }
 
-bool MissingTokens::contains(std::string_view field) const {
-  if (field.empty()) return has_empty_;
-  const unsigned char b = static_cast<unsigned char>(field[0]);
-  if ((first_bytes_[b >> 6] & (1ULL << (b & 63))) == 0) return false;
+bool MissingTokens::compare_tokens(std::string_view field) const {
   if (field.size() < 64) {
     if ((length_mask_ & (1ULL << field.size())) == 0) return false;
   } else if (!has_long_) {
@@ -91,46 +88,6 @@ bool parse_finite_double(std::string_view field, double& out) {
   const fast_float::from_chars_result r = fast_float::from_chars(first, last, value);
   if (r.ec != std::errc() || r.ptr != last || !std::isfinite(value)) return false;
   out = value;
-  return true;
-}
-
-bool parse_plain_decimal(std::string_view field, double& out, int& decimals) {
-  // Powers of ten exact in double (10^22 is the largest).
-  static constexpr double kPow10[16] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-  const char* p = field.data();
-  const char* end = p + field.size();
-  const bool negative = p < end && *p == '-';
-  if (negative) ++p;
-  if (p == end) return false;
-  std::uint64_t m = 0;
-  int digits = 0;
-  if (*p == '0') {  // "0" or "0.ddd": no other leading zero (and this one adds nothing to m)
-    ++p;
-    if (p < end && *p != '.') return false;
-  } else {
-    const char* first = p;
-    while (p < end && static_cast<unsigned>(*p - '0') < 10) {
-      if (++digits > 15) return false;
-      m = m * 10 + static_cast<unsigned>(*p - '0');
-      ++p;
-    }
-    if (p == first) return false;
-  }
-  int d = 0;
-  if (p < end) {
-    if (*p != '.') return false;
-    ++p;
-    while (p < end && static_cast<unsigned>(*p - '0') < 10) {
-      if (++digits > 15) return false;
-      m = m * 10 + static_cast<unsigned>(*p - '0');
-      ++d;
-      ++p;
-    }
-    if (d == 0 || p != end) return false;
-  }
-  const double x = static_cast<double>(m) / kPow10[d];
-  out = negative ? -x : x;
-  decimals = d;
   return true;
 }
 

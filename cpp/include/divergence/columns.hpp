@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,9 +27,16 @@ class MissingTokens {
   explicit MissingTokens(std::vector<std::string> tokens = default_missing_tokens());
   // True when field equals one of the tokens exactly. Most fields are rejected by their length
   // and first byte alone, without comparing bytes (this runs on every field of a comparison).
-  bool contains(std::string_view field) const;
+  bool contains(std::string_view field) const {
+    if (field.empty()) return has_empty_;
+    const unsigned char b = static_cast<unsigned char>(field[0]);
+    if ((first_bytes_[b >> 6] & (1ULL << (b & 63))) == 0) return false;
+    return compare_tokens(field);
+  }
 
  private:
+  bool compare_tokens(std::string_view field) const;  // contains() past the first-byte test
+
   std::vector<std::string> tokens_;
   unsigned long long length_mask_ = 0;  // bit k set: some token has length k (k < 64)
   bool has_long_ = false;               // some token is 64 bytes or longer
@@ -52,7 +60,7 @@ bool parse_finite_double(std::string_view field, double& out);
 // parse_plain_decimal returns true and sets out (the same double as parse_finite_double) and
 // decimals (d) for a plain decimal; false, with out and decimals untouched, for any other text
 // (which may still be a number: "1e3", "+1", " 1", "007", "1.", ".5").
-bool parse_plain_decimal(std::string_view field, double& out, int& decimals);
+inline bool parse_plain_decimal(std::string_view field, double& out, int& decimals);
 // The text of a plain decimal from its value and d: exactly the text parse_plain_decimal read.
 // Writes at most 40 bytes to buf and returns the length.
 std::size_t format_plain_decimal(double x, int decimals, char* buf);
@@ -82,5 +90,47 @@ struct TypedColumn {
 // where the given fields point. Never throws except std::bad_alloc.
 TypedColumn type_column(const std::vector<std::string_view>& reference,
                         const std::vector<std::string_view>& current, const MissingTokens& missing);
+
+// ---- inline definitions (parse_plain_decimal runs on every numeric field) ----
+
+inline bool parse_plain_decimal(std::string_view field, double& out, int& decimals) {
+  // Powers of ten exact in double (10^22 is the largest).
+  static constexpr double kPow10[16] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  const char* p = field.data();
+  const char* end = p + field.size();
+  const bool negative = p < end && *p == '-';
+  if (negative) ++p;
+  if (p == end) return false;
+  std::uint64_t m = 0;
+  int digits = 0;
+  if (*p == '0') {  // "0" or "0.ddd": no other leading zero (and this one adds nothing to m)
+    ++p;
+    if (p < end && *p != '.') return false;
+  } else {
+    const char* first = p;
+    while (p < end && static_cast<unsigned>(*p - '0') < 10) {
+      if (++digits > 15) return false;
+      m = m * 10 + static_cast<unsigned>(*p - '0');
+      ++p;
+    }
+    if (p == first) return false;
+  }
+  int d = 0;
+  if (p < end) {
+    if (*p != '.') return false;
+    ++p;
+    while (p < end && static_cast<unsigned>(*p - '0') < 10) {
+      if (++digits > 15) return false;
+      m = m * 10 + static_cast<unsigned>(*p - '0');
+      ++d;
+      ++p;
+    }
+    if (d == 0 || p != end) return false;
+  }
+  const double x = static_cast<double>(m) / kPow10[d];
+  out = negative ? -x : x;
+  decimals = d;
+  return true;
+}
 
 }  // namespace divergence
