@@ -161,7 +161,42 @@ CsvDialect sniff_dialect(std::string_view data, bool complete) {
   return dialect;
 }
 
+namespace {
+
+struct Signature {
+  const char* bytes;
+  std::size_t length;
+  const char* what;
+};
+constexpr Signature kSignatures[] = {
+    {"\x89PNG", 4, "PNG image"},
+    {"PK\x03\x04", 4, "ZIP archive"},
+    {"\x1F\x8B", 2, "gzip-compressed file"},
+    {"PAR1", 4, "Parquet file"},
+};
+
+}  // namespace
+
+const char* binary_signature(std::string_view data) {
+  for (const Signature& s : kSignatures) {
+    if (data.size() >= s.length && std::memcmp(data.data(), s.bytes, s.length) == 0) return s.what;
+  }
+  return nullptr;
+}
+
+bool binary_signature_prefix(std::string_view data) {
+  for (const Signature& s : kSignatures) {
+    if (data.size() < s.length && std::memcmp(data.data(), s.bytes, data.size()) == 0) return true;
+  }
+  return false;
+}
+
+std::string binary_file_message(const std::string& what) {
+  return "looks like a binary file (" + what + "), not CSV/TSV/JSON Lines";
+}
+
 void validate_text(std::string_view data, const std::string& prefix) {
+  if (const char* what = binary_signature(data)) fail(prefix, binary_file_message(what));
   std::size_t i = 0;
   const std::size_t n = data.size();
   while (i < n) {
@@ -173,7 +208,10 @@ void validate_text(std::string_view data, const std::string& prefix) {
     }
     if (i >= n) break;
     const unsigned char c = static_cast<unsigned char>(data[i]);
-    if (c == 0) fail(prefix, "binary data (NUL byte) at line " + std::to_string(line_at(data, i)));
+    if (c == 0) {
+      if (i < kBinaryNulWindow) fail(prefix, binary_file_message("NUL byte at offset " + std::to_string(i)));
+      fail(prefix, "binary data (NUL byte) at line " + std::to_string(line_at(data, i)));
+    }
     if (c < 0x80) {
       ++i;
       continue;

@@ -152,6 +152,7 @@ class StreamReader::Impl {
 
   void finish() {
     if (finished_) return;
+    if (!started_) check_head();  // a head shorter than a signature was not checked yet
     // Inside the first kSniffWindow bytes encoding errors come first (see head_feed).
     if (!started_ && validator_.pending() && head_.size() <= kHeadChecked) {
       head_encoding_error(head_.size() - validator_.pending_length(), false);
@@ -189,9 +190,28 @@ class StreamReader::Impl {
   void head_feed(std::string_view chunk) {
     const std::size_t base = head_.size();
     head_.append(chunk.data(), chunk.size());
-    // Encoding errors inside the first kSniffWindow bytes are raised right away (these bytes always
-    // pass through this phase, whatever the chunking); later bytes are checked when parsed.
-    if (base < kHeadChecked) {
+    // The header can only end at a line end: look for it again only when one arrived, or when the
+    // window has just filled (so that a long header fed in tiny chunks is not rescanned per byte).
+    if (std::memchr(chunk.data(), '\n', chunk.size()) != nullptr || std::memchr(chunk.data(), '\r', chunk.size()) != nullptr ||
+        (base < StreamReader::kSniffWindow + 3 && head_.size() >= StreamReader::kSniffWindow)) {
+      header_check_ = true;
+    }
+    // A binary file's signature comes first (csv.hpp): wait for its bytes.
+    if (!signature_checked_ && binary_signature_prefix(head_)) return;
+    check_head();
+    start(false);
+  }
+
+  // The signature, then encoding errors inside the first kSniffWindow bytes, raised right away
+  // (these bytes always pass through this phase, whatever the chunking); later bytes are checked
+  // when parsed.
+  void check_head() {
+    if (!signature_checked_) {
+      signature_checked_ = true;
+      if (const char* what = binary_signature(head_)) fail(opt_.prefix, binary_file_message(what));
+    }
+    const std::size_t base = validated_;
+    if (base < kHeadChecked && head_.size() > base) {
       const std::size_t upto = std::min(head_.size(), kHeadChecked);
       std::ptrdiff_t bad = 0;
       bool nul = false;
@@ -200,13 +220,6 @@ class StreamReader::Impl {
       }
       validated_ = upto;
     }
-    // The header can only end at a line end: look for it again only when one arrived, or when the
-    // window has just filled (so that a long header fed in tiny chunks is not rescanned per byte).
-    if (std::memchr(chunk.data(), '\n', chunk.size()) != nullptr || std::memchr(chunk.data(), '\r', chunk.size()) != nullptr ||
-        (base < StreamReader::kSniffWindow + 3 && head_.size() >= StreamReader::kSniffWindow)) {
-      header_check_ = true;
-    }
-    start(false);
   }
 
   // Decides BOM, format and dialect when enough of the input is there (or at the end), then
@@ -275,6 +288,7 @@ class StreamReader::Impl {
 
   // An encoding error at byte pos of head_, before parsing started: its line from the bytes.
   [[noreturn]] void head_encoding_error(std::size_t pos, bool nul) {
+    if (nul && pos < kBinaryNulWindow) fail(opt_.prefix, binary_file_message("NUL byte at offset " + std::to_string(pos)));
     std::string_view head(head_);
     InputFormat format = format_;
     if (format == InputFormat::Auto) {
@@ -570,6 +584,7 @@ class StreamReader::Impl {
   bool started_ = false;
   std::string head_;           // bytes buffered before the start
   std::size_t validated_ = 0;  // head_ bytes already checked for encoding
+  bool signature_checked_ = false;  // the binary signatures (csv.hpp) were looked for
   bool header_check_ = false;  // new bytes may have completed the header line
   detail::Utf8Validator validator_;
   std::size_t line_ = 1;

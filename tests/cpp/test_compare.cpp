@@ -665,8 +665,8 @@ TEST(CompareReport, FormatErrorsNameTheSide) {
   EXPECT_EQ(error_of("a,b\n1,2\n3,\"x\n", "a\n1\n"), "reference: line 3: unterminated quoted field");
   EXPECT_EQ(error_of("a,b\n1,2\n", "a,b\n1,caf\xE9\n"), "current: invalid UTF-8 at line 2");
   EXPECT_EQ(error_of("a,b,a\n1,2,3\n", "a\n1\n"), "reference: duplicate column name 'a' (columns 1 and 3)");
-  EXPECT_EQ(error_of("a\n1\n", std::string("\x1F\x8B\x08\x00\x00\x00", 6)), "current: invalid UTF-8 at line 1");  // gzip
-  EXPECT_EQ(error_of("a\n1\n", std::string("\x00\x00\x00\x18" "ftypmp42", 12)), "current: binary data (NUL byte) at line 1");
+  EXPECT_EQ(error_of("a\n1\n", std::string("\x1F\x8B\x08\x00\x00\x00", 6)), "current: looks like a binary file (gzip-compressed file), not CSV/TSV/JSON Lines");  // gzip
+  EXPECT_EQ(error_of("a\n1\n", std::string("\x00\x00\x00\x18" "ftypmp42", 12)), "current: looks like a binary file (NUL byte at offset 0), not CSV/TSV/JSON Lines");
   std::string wide;
   for (int i = 0; i < 10000; ++i) wide += (i ? ",c" : "c") + std::to_string(i);
   EXPECT_EQ(error_of(wide + "\n" + wide + "\n", "a\n1\n"), "reference: line 1: too many columns: 10000 (the limit is 4096)");

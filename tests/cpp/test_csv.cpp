@@ -229,11 +229,20 @@ TEST(CsvErrors, DuplicateColumnNames) {
 }
 
 TEST(CsvErrors, NulByte) {
-  EXPECT_EQ(error_of(std::string("a,b\n1,2\n3,\0\n", 11)), "binary data (NUL byte) at line 3");
+  EXPECT_EQ(error_of(std::string("a,b\n1,2\n3,\0\n", 11)), "looks like a binary file (NUL byte at offset 10), not CSV/TSV/JSON Lines");
+  // Past the first 8 KiB a NUL byte is reported at its line.
+  std::string late(9000, 'x');
+  late = "a,b\n" + late + ",1\n" + std::string("3,\0\n", 4);
+  EXPECT_EQ(error_of(late), "binary data (NUL byte) at line 3");
+  // Known signatures are named before any encoding error.
+  EXPECT_EQ(error_of(std::string("\x89PNG\r\n\x1a\n", 8)), "looks like a binary file (PNG image), not CSV/TSV/JSON Lines");
+  EXPECT_EQ(error_of(std::string("PK\x03\x04\x14\x00", 6), "current"), "current: looks like a binary file (ZIP archive), not CSV/TSV/JSON Lines");
+  EXPECT_EQ(error_of("PAR1abc"), "looks like a binary file (Parquet file), not CSV/TSV/JSON Lines");
+  EXPECT_EQ(error_of("PARTY,b\n1,2\n").substr(0, 5), "(no e");  // a header that only starts like one
   // Past the 8-byte fast path, and in a UTF-16 file.
   std::string long_line = "abcdefghijklmnopqrstuvwxyz,b\n1,2\n";
   long_line[20] = '\0';
-  EXPECT_EQ(error_of(long_line, "current"), "current: binary data (NUL byte) at line 1");
+  EXPECT_EQ(error_of(long_line, "current"), "current: looks like a binary file (NUL byte at offset 20), not CSV/TSV/JSON Lines");
   EXPECT_EQ(error_of(std::string("\xFF\xFE" "a\0,\0b\0", 8)), "invalid UTF-8 at line 1");
 }
 

@@ -266,11 +266,16 @@ TEST(StreamCsv, ErrorsWithLinesAndPrefix) {
   EXPECT_EQ(error_of("\xEF\xBB\xBF\n\n"), "reference: file is empty");
   EXPECT_EQ(error_of("a,b\n"), "reference: file has a header but no data rows");
   EXPECT_EQ(error_of("a,b,a\n1,2,3\n"), "reference: duplicate column name 'a' (columns 1 and 3)");
-  EXPECT_EQ(error_of(std::string("a,b\n1,2\n3,\0\n", 11)), "reference: binary data (NUL byte) at line 3");
+  EXPECT_EQ(error_of(std::string("a,b\n1,2\n3,\0\n", 11)), "reference: looks like a binary file (NUL byte at offset 10), not CSV/TSV/JSON Lines");
   EXPECT_EQ(error_of("a,b\n1,2\ncaf\xE9,2\n"), "reference: invalid UTF-8 at line 3");
   EXPECT_EQ(error_of("a,b\n1,2\n1,\xE2\x82"), "reference: invalid UTF-8 at line 3");
   // A binary file (PNG signature): its first byte is not UTF-8.
-  EXPECT_EQ(error_of(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)), "reference: invalid UTF-8 at line 1");
+  EXPECT_EQ(error_of(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)), "reference: looks like a binary file (PNG image), not CSV/TSV/JSON Lines");
+  // The signature is found whatever the chunking (fed byte by byte), and in a file of 2 bytes.
+  EXPECT_EQ(read_stream(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), {1}).error,
+            "looks like a binary file (PNG image), not CSV/TSV/JSON Lines");
+  EXPECT_EQ(error_of("\x1F\x8B", "current"), "current: looks like a binary file (gzip-compressed file), not CSV/TSV/JSON Lines");
+  EXPECT_EQ(read_stream("PA", {1}).error, "file has a header but no data rows");  // a prefix, then the end
   // 10,000 columns: over the default limit of 4096.
   std::string header, row;
   for (int i = 0; i < 10000; ++i) {

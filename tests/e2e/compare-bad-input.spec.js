@@ -32,9 +32,9 @@ const BAD = [
   ['header.csv', Buffer.from('a,b\n'), 'file has a header but no data rows'],
   ['dup.csv', Buffer.from('a,a\n1,2\n'), "duplicate column name 'a' (columns 1 and 2)"],
   // A WebAssembly module's first bytes ("\0asm", version 1): binary.
-  ['module.csv', Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 0x0a, 2, 0x60]), 'binary data (NUL byte) at line 1'],
+  ['module.csv', Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 0x0a, 2, 0x60]), 'looks like a binary file (NUL byte at offset 0), not CSV/TSV/JSON Lines'],
   // A PNG starts with 0x89, which is not UTF-8 before any NUL byte is seen.
-  ['image.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), 'invalid UTF-8 at line 1'],
+  ['image.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), 'looks like a binary file (PNG image), not CSV/TSV/JSON Lines'],
   ['wide.csv', wide(), 'line 1: too many columns: 10000 (the limit is 4096)'],
 ];
 

@@ -90,7 +90,7 @@ describe('malformed input', () => {
     ['', 'current: file is empty'],
     ['a,b\n', 'current: file has a header but no data rows'],
     ['a,a\n1,2\n', "current: duplicate column name 'a' (columns 1 and 2)"],
-    [new Uint8Array([0x61, 0x2c, 0x62, 0x0a, 0x31, 0x00, 0x2c, 0x32, 0x0a]), 'current: binary data (NUL byte) at line 2'],
+    [new Uint8Array([0x61, 0x2c, 0x62, 0x0a, 0x31, 0x00, 0x2c, 0x32, 0x0a]), 'current: looks like a binary file (NUL byte at offset 5), not CSV/TSV/JSON Lines'],
     [new Uint8Array([0x61, 0x2c, 0x62, 0x0a, 0x31, 0xff, 0x2c, 0x32, 0x0a]), 'current: invalid UTF-8 at line 2'],
   ];
   for (const [current, message] of bad) {

@@ -70,6 +70,21 @@ std::size_t line_at(std::string_view data, std::size_t pos);
 // line N" (prefixed as described above) for the first offending byte.
 void validate_text(std::string_view data, const std::string& prefix = {});
 
+// Binary files are named before any encoding check: a file that starts with a known signature
+// (PNG image, ZIP archive, gzip-compressed file, Parquet file; Parquet is read elsewhere, never by
+// this reader) or has a NUL byte in its first kBinaryNulWindow bytes gives
+//   "looks like a binary file (PNG image), not CSV/TSV/JSON Lines"
+//   "looks like a binary file (NUL byte at offset N), not CSV/TSV/JSON Lines"   (N from 0)
+// (validate_text and the streaming reader, stream_reader.hpp). A NUL byte further on keeps
+// "binary data (NUL byte) at line N".
+inline constexpr std::size_t kBinaryNulWindow = 8192;
+// The format whose signature data starts with ("PNG image", ...), or nullptr.
+const char* binary_signature(std::string_view data);
+// True when data (fewer bytes than a signature) could still be the start of one.
+bool binary_signature_prefix(std::string_view data);
+// "looks like a binary file (<what>), not CSV/TSV/JSON Lines".
+std::string binary_file_message(const std::string& what);
+
 // Reads records one at a time. Does not validate the encoding (call validate_text first).
 class CsvRecordReader {
  public:

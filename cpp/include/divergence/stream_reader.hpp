@@ -32,6 +32,8 @@
 //
 // Errors common to both formats (divergence::FormatError, message prefixed by ReaderOptions::prefix
 // and ": "): "file is empty" (no record at all), "file has a header but no data rows" (CSV),
+// "looks like a binary file (PNG image), not CSV/TSV/JSON Lines" and "... (NUL byte at offset N) ..."
+// (a known signature at the start, or a NUL in the first 8 KiB; csv.hpp),
 // "binary data (NUL byte) at line N", "invalid UTF-8 at line N" (as validate_text; a sequence cut
 // by the end of the input is reported at its line), "line N: too many columns: 10000 (the limit is
 // 4096)". An error is raised at the first byte where it can be detected, in input order (a ragged
