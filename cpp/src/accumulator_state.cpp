@@ -48,7 +48,7 @@ class Writer {
   void doubles(const std::vector<double>& v) {
     u64(v.size());
     if (kLittleEndian) {  // the bytes are the layout: one copy (stored values are most of a state)
-      out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(double));
+      if (!v.empty()) out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(double));
       return;
     }
     for (double x : v) f64(x);
@@ -114,7 +114,7 @@ class Reader {
     const std::uint64_t n = count(8, what);
     std::vector<double> v(static_cast<std::size_t>(n));
     if (kLittleEndian) {
-      std::memcpy(v.data(), in_.data() + pos_, v.size() * sizeof(double));
+      if (!v.empty()) std::memcpy(v.data(), in_.data() + pos_, v.size() * sizeof(double));
       pos_ += v.size() * sizeof(double);
     } else {
       for (auto& x : v) x = f64();
