@@ -37,8 +37,9 @@ export function render() {
     '## Notes',
     '',
     '- Subnormal numbers are valid input: they are normalized like any other positive weight (rows subnormal-kl, subnormal-js).',
-    '- One enormous field: a single 100 MB cell is accepted (exit 0) and carried whole into the report as a category',
-    '  label; it takes about 17 s and makes a 100 MB JSON report. The test uses 16 MiB to keep CI fast.',
+    '- One enormous field: a single 100 MB cell is accepted (exit 0); the report writes category labels longer than',
+    '  256 bytes as their first 256 bytes (cut at a UTF-8 character boundary) and "…", and says how many in the',
+    '  column\'s "labels_cut", so the report stays small. The test uses 16 MiB to keep CI fast.',
     '- Messages print NaN and infinity as the C++ core does (`nan`, `inf`); JS-side checks print the JS value.',
     '',
   );

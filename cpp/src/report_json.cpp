@@ -1,5 +1,6 @@
 // The comparison report as JSON, schema "divergence-lab/compare-report@2" (report.hpp).
 #include <string>
+#include <vector>
 
 #include "divergence/report.hpp"
 #include "divergence/report_json.hpp"
@@ -76,17 +77,38 @@ void write_chi2(JsonWriter& w, const char* key, const ChiSquareValues& c) {
   w.end_object();
 }
 
+// Category labels as written: a label longer than kMaxLabelBytes is cut at a UTF-8 character
+// boundary and marked with "…"; `cut` counts the labels of `labels` that were cut.
+std::vector<std::string> shown_labels(const std::vector<std::string>& labels, std::size_t& cut) {
+  constexpr std::size_t kMaxLabelBytes = 256;
+  std::vector<std::string> shown;
+  shown.reserve(labels.size());
+  for (const std::string& label : labels) {
+    if (label.size() <= kMaxLabelBytes) {
+      shown.push_back(label);
+      continue;
+    }
+    std::size_t end = kMaxLabelBytes;
+    while (end > 0 && (static_cast<unsigned char>(label[end]) & 0xC0) == 0x80) --end;
+    shown.push_back(label.substr(0, end) + "\u2026");
+    ++cut;
+  }
+  return shown;
+}
+
 void write_category_lists(JsonWriter& w, const CategoryBlock& b) {
+  std::size_t cut = 0;
+  std::size_t ignored = 0;  // only_in_* repeat labels already counted in `categories`
   w.key("categories");
-  w.array(b.categories);
+  w.array(shown_labels(b.categories, cut));
   w.key("ref_counts");
   w.array(b.ref_counts);
   w.key("cur_counts");
   w.array(b.cur_counts);
   w.key("only_in_ref");
-  w.array(b.only_in_ref);
+  w.array(shown_labels(b.only_in_ref, ignored));
   w.key("only_in_cur");
-  w.array(b.only_in_cur);
+  w.array(shown_labels(b.only_in_cur, ignored));
   if (b.has_other) {
     w.key("other");
     w.begin_object();
@@ -94,6 +116,7 @@ void write_category_lists(JsonWriter& w, const CategoryBlock& b) {
     w.member("cur", b.other_cur);
     w.end_object();
   }
+  if (cut > 0) w.member("labels_cut", cut);
 }
 
 void write_category_metrics(JsonWriter& w, const CategoryBlock& b) {

@@ -61,7 +61,9 @@ function runCli(args, cwd) {
     const child = spawn(process.execPath, [cliPath, ...args], { cwd });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout = (stdout + d).slice(0, 4096)));
+    // Up to 2 MiB kept: enough for every report here, and a report that carried an enormous field
+    // whole shows up as a stdoutMaxBytes failure instead of filling memory.
+    child.stdout.on('data', (d) => (stdout = (stdout + d).slice(0, 2 ** 21)));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout, stderr }));
@@ -83,6 +85,7 @@ describe('command line', { concurrency: 2 }, () => {
       if (e.result) {
         assert.equal(r.status, 0, r.stderr);
         assert.ok(r.stdout.includes(e.result.stdoutIncludes), r.stdout.slice(0, 300));
+        if (e.result.stdoutMaxBytes) assert.ok(r.stdout.length <= e.result.stdoutMaxBytes, `stdout is ${r.stdout.length} bytes`);
         return;
       }
       assert.equal(r.status, 2, `exit code (stderr: ${r.stderr})`);

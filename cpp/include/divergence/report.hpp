@@ -81,6 +81,10 @@
 //                                  "metrics": {categorical metrics}}]
 //     categorical/boolean: "categories","ref_counts","cur_counts","only_in_ref","only_in_cur"
 //               [,"other": {"ref","cur"} when a side is approximate]
+//               [,"labels_cut": n when n category labels were longer than kMaxLabelBytes (256 bytes):
+//                 such a label is written as its first bytes, cut at a UTF-8 character boundary,
+//                 followed by "…" (U+2026); its counts are unchanged (added within @2, so that one
+//                 enormous field does not put megabytes of text into the report)]
 //     "metrics":  numeric: {"kl_ref_cur_raw","kl_cur_ref_raw","kl_ref_cur_smoothed","kl_cur_ref_smoothed",
 //                           "js_distance_base_e","js_divergence_base2","psi_smoothed","tvd","hellinger",
 //                           "psi_ref_quantile_smoothed","wasserstein","wasserstein_normed",
