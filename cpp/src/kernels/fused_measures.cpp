@@ -178,14 +178,29 @@ Scan scan(const Kernel& kernel, const double* p, const double* q, std::size_t n,
     bool careful = !Kernel::kFast;
     if (Kernel::kFast) {
       // Fast pass over the block; if any lane is outside the common case, redo it carefully.
+      // Four entries per iteration (two independent pairs of lanes) to overlap their latencies.
       M2 special = none();
-      for (std::size_t j = i; j < end; j += 2) {
+      auto term = [&](F2 x, F2 y) {
+        return kDivide ? kernel.fast(x / vdp, kPair ? y / vdq : x / vdp, special) : kernel.fast(x, y, special);
+      };
+      F2 block_t2 = zero;
+      std::size_t j = i;
+      for (; j + 4 <= end; j += 4) {
+        const F2 x0 = load(p + j), x1 = load(p + j + 2);
+        const F2 y0 = kPair ? load(q + j) : x0, y1 = kPair ? load(q + j + 2) : x1;
+        block_p = block_p + (x0 + x1);
+        if (kPair) block_q = block_q + (y0 + y1);
+        block_t = block_t + term(x0, y0);
+        block_t2 = block_t2 + term(x1, y1);
+      }
+      if (j < end) {
         const F2 x = load(p + j);
         const F2 y = kPair ? load(q + j) : x;
         block_p = block_p + x;
         if (kPair) block_q = block_q + y;
-        block_t = block_t + (kDivide ? kernel.fast(x / vdp, kPair ? y / vdq : x / vdp, special) : kernel.fast(x, y, special));
+        block_t = block_t + term(x, y);
       }
+      block_t = block_t + block_t2;
       if (any(special)) {
         careful = true;
         block_p = block_q = block_t = zero;
