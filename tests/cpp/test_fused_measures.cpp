@@ -82,6 +82,20 @@ std::vector<Pair> cases() {
     for (double& x : scaled.q) x *= 7;
     out.push_back(scaled);
   }
+  // No zeros (every block takes the fast path), entries on both sides of the ln reduction's
+  // boundaries (sqrt(2)/2 times a power of two) and within 1e-3 of each other, over 40 binades:
+  // the exponents and mantissas of p and q are split differently, the ratio is near 1.
+  Pair edges{std::vector<double>(4096), std::vector<double>(4096)};
+  for (std::size_t i = 0; i < edges.p.size(); ++i) {
+    const double boundary = std::ldexp(std::sqrt(0.5), -static_cast<int>(i % 40));
+    edges.p[i] = boundary * (1 + 1e-3 * (u(rng) - 0.5));
+    edges.q[i] = boundary * (1 + 1e-3 * (u(rng) - 0.5));
+  }
+  out.push_back(edges);
+  Pair doubled = edges;  // ratios near 2 and 1/2 (the other side of the adjustment)
+  for (std::size_t i = 0; i < doubled.q.size(); i += 2) doubled.q[i] *= 2;
+  for (std::size_t i = 1; i < doubled.q.size(); i += 2) doubled.q[i] *= 0.5;
+  out.push_back(doubled);
   return out;
 }
 

@@ -12,10 +12,12 @@
 // the inputs twice (sums, then terms). Nothing is copied.
 //
 // Logarithms come from a vectorized ln (WebAssembly SIMD128 when built with -msimd128, else a
-// portable two-lane form) with at most 2 ulp of error; ln(p/q) for p, q within a factor sqrt(2)
-// uses (p - q)/q as the reduced argument (the log1p form of pointwise.hpp), so terms of nearly
-// equal probabilities keep their relative accuracy. Results agree with the general path
-// (pointwise.hpp terms, copies, SciPy conventions) to about 1e-15 relative.
+// portable two-lane form) with at most 2 ulp of error. KL's ln(p/q) for normal p, q is
+// k ln 2 + 2 atanh((zp - zq)/(zp + zq)) from the binary exponents and mantissas of p and q (one
+// division, no quotient p/q; zp - zq is exact), so terms of nearly equal probabilities keep
+// their relative accuracy; other entries (zeros, subnormals) take a careful path with
+// (p - q)/q as the reduced argument (the log1p form of pointwise.hpp). Results agree with the
+// general path (pointwise.hpp terms, copies, SciPy conventions) to about 1e-15 relative.
 //
 // Each function returns true and writes `out` when it handled the call, false when the caller
 // must take the general path: smoothing requested, an invalid entry or length or base (the

@@ -92,31 +92,57 @@ export function withInputs(module, p, q, fn) {
     return fn(p.pointerFor(module, 'p'), q === undefined ? 0 : q.pointerFor(module, 'q'));
   }
   const total = (residentP ? 0 : p.length) + (residentQ ? 0 : q.length);
+  if (total <= SCRATCH_DOUBLES) return copyAndCall(module, scratchOf(module), p, q, residentP, residentQ, fn);
   if (total * 8 >= HEAP_LIMIT) throw tooLarge(total * 8);
-  const base = module._malloc(Math.max(1, total) * 8);
+  const base = module._malloc(total * 8);
   if (base === 0) throw tooLarge(total * 8);
   try {
-    const heap = module.HEAPF64; // after _malloc: growing memory detaches earlier views
-    let pp;
-    let qp = 0;
-    let offset = base;
-    if (residentP) {
-      pp = p.pointerFor(module, 'p');
-    } else {
-      heap.set(p, offset >> 3);
-      pp = offset;
-      offset += p.length * 8;
-    }
-    if (q !== undefined) {
-      if (residentQ) {
-        qp = q.pointerFor(module, 'q');
-      } else {
-        heap.set(q, offset >> 3);
-        qp = offset;
-      }
-    }
-    return fn(pp, qp);
+    return copyAndCall(module, base, p, q, residentP, residentQ, fn);
   } finally {
     module._free(base);
   }
+}
+
+// Small inputs (the per-call overhead of issue 7) are copied into one block per module,
+// allocated on first use and kept: no _malloc/_free per call. The kernels do not call back
+// into JS, so no second call can reuse the block while one runs.
+const SCRATCH_DOUBLES = 512;
+const scratch = new WeakMap();
+let lastModule = null; // the common case: one module, found without the WeakMap
+let lastBase = 0;
+
+function scratchOf(module) {
+  if (module === lastModule) return lastBase;
+  let base = scratch.get(module);
+  if (base === undefined) {
+    base = module._malloc(SCRATCH_DOUBLES * 8);
+    if (base === 0) throw tooLarge(SCRATCH_DOUBLES * 8);
+    scratch.set(module, base);
+  }
+  lastModule = module;
+  lastBase = base;
+  return base;
+}
+
+function copyAndCall(module, base, p, q, residentP, residentQ, fn) {
+  const heap = module.HEAPF64; // after _malloc: growing memory detaches earlier views
+  let pp;
+  let qp = 0;
+  let offset = base;
+  if (residentP) {
+    pp = p.pointerFor(module, 'p');
+  } else {
+    heap.set(p, offset >> 3);
+    pp = offset;
+    offset += p.length * 8;
+  }
+  if (q !== undefined) {
+    if (residentQ) {
+      qp = q.pointerFor(module, 'q');
+    } else {
+      heap.set(q, offset >> 3);
+      qp = offset;
+    }
+  }
+  return fn(pp, qp);
 }

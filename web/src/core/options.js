@@ -22,15 +22,18 @@ function number(value, name) {
 }
 
 const DISCRETE_KEYS = ['base', 'normalize', 'smoothing'];
+// The resolved defaults, shared (frozen) so calls without options allocate nothing.
+const DEFAULTS = Object.freeze([Math.E, true, SMOOTHING_NONE, 0]);
 
 /**
  * Resolves `{ base = Math.E, normalize = true, smoothing = 'none' }` into the argument list the
  * core takes: [base, normalize, smoothingKind, smoothingAmount]. Wrong types throw TypeError; an
  * unknown key (a misspelt `bsae: 2` would silently give nats) throws RangeError; the ranges
  * (base > 0 and != 1, amounts > 0) are checked by the core. `extraKeys`: the caller's own options.
+ * The returned array is read-only (frozen when it is the defaults).
  */
 export function discreteOptions(options, caller, extraKeys = []) {
-  if (options === undefined || options === null) return [Math.E, true, SMOOTHING_NONE, 0];
+  if (options === undefined || options === null) return DEFAULTS;
   if (typeof options !== 'object') throw new TypeError(`options: expected an object, got ${typeof options} (${caller})`);
   for (const key of Object.keys(options)) {
     if (!DISCRETE_KEYS.includes(key) && !extraKeys.includes(key)) {
