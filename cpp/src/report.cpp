@@ -309,6 +309,13 @@ MissingChange missing_change(std::uint64_t missing_ref, std::uint64_t n_ref, std
   return mc;
 }
 
+std::string empty_side_error(std::uint64_t n_ref, std::uint64_t n_cur) {
+  if (n_ref > 0 && n_cur > 0) return {};
+  return n_ref == 0 && n_cur == 0 ? "no non-missing values on either side"
+         : n_ref == 0              ? "reference has no non-missing values"
+                                   : "current has no non-missing values";
+}
+
 }  // namespace detail
 
 namespace {
@@ -546,9 +553,7 @@ ColumnComparison compare_column(const std::string& name, const ColumnAccumulator
   }
 
   if (out.n_ref == 0 || out.n_cur == 0) {
-    out.error = out.n_ref == 0 && out.n_cur == 0 ? "no non-missing values on either side"
-                : out.n_ref == 0                 ? "reference has no non-missing values"
-                                                 : "current has no non-missing values";
+    out.error = detail::empty_side_error(out.n_ref, out.n_cur);
     return out;
   }
   if (out.overridden && out.type == ColumnKind::Numeric && !(ref.numeric_ok() && cur.numeric_ok())) {

@@ -33,4 +33,8 @@ const ColumnKind* override_of(const CompareSpec& spec, const std::string& name);
 MissingChange missing_change(std::uint64_t missing_ref, std::uint64_t n_ref, std::uint64_t missing_cur,
                              std::uint64_t n_cur, const CompareSpec& spec);
 
+// The error of a column with no non-missing value on a side ("reference has no non-missing
+// values", ...), or "" when both sides have values.
+std::string empty_side_error(std::uint64_t n_ref, std::uint64_t n_cur);
+
 }  // namespace divergence::detail

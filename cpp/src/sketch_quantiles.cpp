@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "divergence/ecdf.hpp"
 #include "divergence/errors.hpp"
 #include "divergence/wasserstein.hpp"
 
@@ -151,23 +152,7 @@ std::vector<std::uint64_t> weighted_histogram(const WeightedSample& s, const std
 }
 
 double weighted_ks_statistic(const WeightedSample& a, const WeightedSample& b) {
-  const double na = static_cast<double>(a.total);
-  const double nb = static_cast<double>(b.total);
-  std::size_t i = 0, j = 0;
-  std::uint64_t ca = 0, cb = 0;
-  double d = 0.0;
-  while (i < a.values.size() || j < b.values.size()) {
-    double t;
-    if (j >= b.values.size() || (i < a.values.size() && a.values[i] <= b.values[j])) {
-      t = a.values[i];
-    } else {
-      t = b.values[j];
-    }
-    while (i < a.values.size() && a.values[i] == t) ca += a.weights[i++];
-    while (j < b.values.size() && b.values[j] == t) cb += b.weights[j++];
-    d = std::max(d, std::fabs(static_cast<double>(ca) / na - static_cast<double>(cb) / nb));
-  }
-  return d;
+  return weighted_ks_gap(a, b).size;  // one merge walk (ecdf.cpp) gives the gap and its location
 }
 
 double weighted_wasserstein1(const WeightedSample& a, const WeightedSample& b) {

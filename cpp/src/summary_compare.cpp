@@ -138,9 +138,7 @@ ColumnComparison compare_column(const SummaryColumn& r, const SummaryColumn& c, 
     }
   }
   if (out.n_ref == 0 || out.n_cur == 0) {
-    out.error = out.n_ref == 0 && out.n_cur == 0 ? "no non-missing values on either side"
-                : out.n_ref == 0                 ? "reference has no non-missing values"
-                                                 : "current has no non-missing values";
+    out.error = detail::empty_side_error(out.n_ref, out.n_cur);
     return out;
   }
   DriftMeasures dm;

@@ -241,9 +241,14 @@ bool valid_base(double base) { return std::isfinite(base) && base > 0.0 && base 
 // ln(a/b) accurately also for a ~ b (pointwise.hpp), 0 for a == b.
 double log_of_ratio(double a, double b) { return a == b ? 0.0 : log_ratio(a, b); }
 
-bool kl(Span p, Span q, const Options& opt, double& out) {
-  const KlKernel k;
-  const Scan s = scan<KlKernel, true, false>(k, p.data, q.data, p.size);
+// KL and cross-entropy share one fold: the kernel's sum over the raw weights, times `sign`, divided
+// by sum p, plus a correction from the two sums (ln(sum q / sum p) for KL, ln sum q for
+// cross-entropy). Where the correction outweighs the result (cancellation), a second pass over the
+// normalized values gives it instead.
+template <class Kernel>
+bool folded_pair(Span p, Span q, const Options& opt, double sign, double (*correction)(const Scan&), double& out) {
+  const Kernel k;
+  const Scan s = scan<Kernel, true, false>(k, p.data, q.data, p.size);
   if (!usable(s)) return false;
   const double unit = log_base(opt.base);
   if (s.infinite) {
@@ -252,45 +257,30 @@ bool kl(Span p, Span q, const Options& opt, double& out) {
   }
   if (!std::isfinite(s.sum)) return false;
   if (!opt.normalize) {
-    out = s.sum / unit;
+    out = sign * s.sum / unit;
     return true;
   }
-  const double correction = log_of_ratio(s.sq, s.sp);
-  const double folded = s.sum / s.sp + correction;
-  if (std::fabs(correction) <= std::fabs(folded)) {
+  const double c = correction(s);
+  const double folded = sign * s.sum / s.sp + c;
+  if (std::fabs(c) <= std::fabs(folded)) {
     out = folded / unit;
     return true;
   }
-  const Scan n = scan<KlKernel, true, true>(k, p.data, q.data, p.size, s.sp, s.sq);
+  const Scan n = scan<Kernel, true, true>(k, p.data, q.data, p.size, s.sp, s.sq);
   if (!std::isfinite(n.sum)) return false;
-  out = n.sum / unit;
+  out = sign * n.sum / unit;
   return true;
 }
 
+double kl_correction(const Scan& s) { return log_of_ratio(s.sq, s.sp); }
+double cross_correction(const Scan& s) { return s.sq == 1.0 ? 0.0 : std::log(s.sq); }
+
+bool kl(Span p, Span q, const Options& opt, double& out) {
+  return folded_pair<KlKernel>(p, q, opt, 1.0, kl_correction, out);
+}
+
 bool cross(Span p, Span q, const Options& opt, double& out) {
-  const CrossKernel k;
-  const Scan s = scan<CrossKernel, true, false>(k, p.data, q.data, p.size);
-  if (!usable(s)) return false;
-  const double unit = log_base(opt.base);
-  if (s.infinite) {
-    out = kInf / unit;
-    return true;
-  }
-  if (!std::isfinite(s.sum)) return false;
-  if (!opt.normalize) {
-    out = -s.sum / unit;
-    return true;
-  }
-  const double correction = s.sq == 1.0 ? 0.0 : std::log(s.sq);
-  const double folded = -s.sum / s.sp + correction;
-  if (std::fabs(correction) <= std::fabs(folded)) {
-    out = folded / unit;
-    return true;
-  }
-  const Scan n = scan<CrossKernel, true, true>(k, p.data, q.data, p.size, s.sp, s.sq);
-  if (!std::isfinite(n.sum)) return false;
-  out = -n.sum / unit;
-  return true;
+  return folded_pair<CrossKernel>(p, q, opt, -1.0, cross_correction, out);
 }
 
 bool jensen_shannon(Span p, Span q, const Options& opt, double& out) {

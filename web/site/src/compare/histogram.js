@@ -10,6 +10,7 @@ import { formatCount, formatNumber, formatPercent, formatTick } from '../format.
 import { contributionData, describeContribution, drawContribution } from './details/contribution.js';
 import { describeEcdf, drawEcdf, ecdfData, gapNote } from './details/ecdf.js';
 import { countsOf, detailsId } from './table.js';
+import { plotArea } from './details/frame.js';
 
 export const MAX_CATEGORIES = 30;
 const LABEL_CHAR_WIDTH = 6.6; // px per character of the 12px category labels, roughly
@@ -106,16 +107,7 @@ function drawNumeric(svg, data, width) {
   }
   const tickValues = edges.filter((_, i) => i % step === 0);
 
-  const g = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
-  g.append('g')
-    .selectAll('line')
-    .data(y.ticks(4))
-    .join('line')
-    .attr('class', 'gridline')
-    .attr('x1', 0)
-    .attr('x2', innerWidth)
-    .attr('y1', (d) => y(d))
-    .attr('y2', (d) => y(d));
+  const g = plotArea(svg, margin, y, innerWidth);
 
   const bars = g.append('g');
   for (const b of bins) {

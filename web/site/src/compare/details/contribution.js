@@ -5,6 +5,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { formatNumber, formatTick } from '../../format.js';
 import { binTerms, parseSmoothing } from './smoothing.js';
+import { plotArea } from './frame.js';
 
 export const MAX_BARS = 30;
 
@@ -75,16 +76,7 @@ export function drawContribution(svg, data, width) {
   const x = scaleBand().domain(data.bins.map((_, i) => i)).range([0, innerWidth]).paddingInner(0.2);
   const side = scaleBand().domain(['kl', 'psi']).range([0, x.bandwidth()]).paddingInner(0.05);
 
-  const g = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
-  g.append('g')
-    .selectAll('line')
-    .data(y.ticks(4))
-    .join('line')
-    .attr('class', 'gridline')
-    .attr('x1', 0)
-    .attr('x2', innerWidth)
-    .attr('y1', (d) => y(d))
-    .attr('y2', (d) => y(d));
+  const g = plotArea(svg, margin, y, innerWidth);
   data.bins.forEach((b, i) => {
     const group = g.append('g').attr('transform', `translate(${x(i)},0)`);
     group.append('title').text(`${b.label}: KL(P‖Q) term ${formatNumber(b.kl)}, PSI term ${formatNumber(b.psi)}`);

@@ -9,6 +9,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { line, curveStepAfter } from 'd3-shape';
 import { formatNumber, formatTick } from '../../format.js';
+import { plotArea } from './frame.js';
 
 /** ECDF points of one side from the report's curve: a step from 0 at the domain's start. */
 function curvePoints(curve, start) {
@@ -99,16 +100,7 @@ export function drawEcdf(svg, data, width) {
   const xs = data.ref.map((d) => d[0]);
   const x = scaleLinear().domain([xs[0], xs[xs.length - 1]]).range([0, innerWidth]);
   const y = scaleLinear().domain([0, 1]).range([innerHeight, 0]);
-  const g = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
-  g.append('g')
-    .selectAll('line')
-    .data(y.ticks(4))
-    .join('line')
-    .attr('class', 'gridline')
-    .attr('x1', 0)
-    .attr('x2', innerWidth)
-    .attr('y1', (d) => y(d))
-    .attr('y2', (d) => y(d));
+  const g = plotArea(svg, margin, y, innerWidth);
   const path = line()
     .x((d) => x(d[0]))
     .y((d) => y(d[1]))
