@@ -28,12 +28,18 @@ EcdfCurve ecdf_curve(const WeightedSample& s, std::size_t max_points, double als
   };
   bool also_done = !(also >= s.values.front() && also <= s.values.back());
   std::uint64_t cumulative = 0;
-  std::size_t k = 0;  // the next target rank is ceil(k * total / max_points)
-  const auto target = [&](std::size_t j) {
-    const long double r = std::ceil(static_cast<long double>(j) * static_cast<long double>(s.total) /
-                                    static_cast<long double>(max_points));
-    return static_cast<std::uint64_t>(r);
+  // The k-th target rank is ceil(k * total / max_points), in exact integers: with
+  // total = q * max_points + r, it is k * q + ceil(k * r / max_points) (k * r in 128 bits).
+  // It is worked out once per target, not once per value.
+  __extension__ using u128 = unsigned __int128;
+  const std::uint64_t m = static_cast<std::uint64_t>(max_points);
+  const std::uint64_t q = s.total / m, r = s.total % m;
+  const auto target = [&](std::size_t k) {
+    const std::uint64_t kk = static_cast<std::uint64_t>(k);
+    return kk * q + static_cast<std::uint64_t>((static_cast<u128>(kk) * r + (m - 1)) / m);
   };
+  std::size_t k = 0;
+  std::uint64_t next = target(0);
   for (std::size_t i = 0; i < s.values.size(); ++i) {
     const std::uint64_t before = cumulative;
     cumulative += s.weights[i];
@@ -43,9 +49,10 @@ EcdfCurve ecdf_curve(const WeightedSample& s, std::size_t max_points, double als
       also_done = true;
     }
     bool take = i == 0 || i + 1 == s.values.size() || x == also;
-    while (k <= max_points && target(k) <= cumulative) {
+    while (k <= max_points && next <= cumulative) {
       take = true;
       ++k;
+      if (k <= max_points) next = target(k);
     }
     if (x == also) also_done = true;
     if (take) push(x, cumulative);
