@@ -16,6 +16,15 @@ double ecdf_at(const WeightedSample& s, double t) {
   return static_cast<double>(below) / static_cast<double>(s.total);
 }
 
+namespace {
+
+void push_point(EcdfCurve& c, double x, double cdf) {
+  c.x.push_back(x);
+  c.cdf.push_back(cdf);
+}
+
+}  // namespace
+
 EcdfCurve ecdf_curve(const WeightedSample& s, std::size_t max_points, double also) {
   if (s.values.empty() || s.total == 0) throw range_error("ecdf", "the sample is empty");
   if (max_points == 0) throw range_error("max_points", "must be at least 1");
@@ -56,6 +65,54 @@ EcdfCurve ecdf_curve(const WeightedSample& s, std::size_t max_points, double als
     }
     if (x == also) also_done = true;
     if (take) push(x, cumulative);
+  }
+  return c;
+}
+
+namespace {
+
+// The number of sorted values <= t.
+std::uint64_t count_at_most(Span sorted, double t) {
+  return static_cast<std::uint64_t>(std::upper_bound(sorted.begin(), sorted.end(), t) - sorted.begin());
+}
+
+}  // namespace
+
+double ecdf_at_sorted(Span sorted, double t) {
+  if (sorted.empty()) return 0.0;
+  return static_cast<double>(count_at_most(sorted, t)) / static_cast<double>(sorted.size);
+}
+
+EcdfCurve ecdf_curve_sorted(Span sorted, std::size_t max_points, double also) {
+  if (sorted.empty()) throw range_error("ecdf", "the sample is empty");
+  if (max_points == 0) throw range_error("max_points", "must be at least 1");
+  const std::uint64_t total = sorted.size;
+  const double n = static_cast<double>(total);
+  EcdfCurve c;
+  bool also_pending = also >= sorted[0] && also <= sorted[sorted.size - 1];
+  // The points of ecdf_curve, in ascending order: the smallest value; for k = 1..max_points the
+  // value holding rank ceil(k n / max_points) (sorted[rank - 1]); `also`, placed before the first
+  // point above it. F at a point counts the values <= it; repeated points are dropped.
+  const auto push = [&](double x) {
+    if (also_pending && also <= x) {
+      also_pending = false;
+      if (also < x) {
+        // `also` itself, or the sample's value equal to it (its own bits: -0 and +0 are equal).
+        const double* at = std::lower_bound(sorted.begin(), sorted.end(), also);
+        push_point(c, *at == also ? *at : also, static_cast<double>(count_at_most(sorted, also)) / n);
+      }
+    }
+    if (c.x.empty() || c.x.back() < x) push_point(c, x, static_cast<double>(count_at_most(sorted, x)) / n);
+  };
+  push(sorted[0]);
+  __extension__ using u128 = unsigned __int128;
+  // With max_points >= n every rank is a point either way: n bounds the loop.
+  const std::uint64_t m = std::min<std::uint64_t>(max_points, total);
+  const std::uint64_t q = total / m, r = total % m;
+  for (std::uint64_t k = 1; k <= m; ++k) {
+    const std::uint64_t rank = k * q + static_cast<std::uint64_t>((static_cast<u128>(k) * r + (m - 1)) / m);
+    // The first of its run of equal values, as a merged sample holds it (-0 and +0 are equal).
+    push(*std::lower_bound(sorted.begin(), sorted.end(), sorted[static_cast<std::size_t>(rank - 1)]));
   }
   return c;
 }

@@ -22,6 +22,7 @@
 #include "divergence/summation.hpp"
 #include "divergence/wasserstein.hpp"
 #include "report_blocks.hpp"
+#include "sorted_pair_walk.hpp"
 
 namespace divergence {
 namespace {
@@ -453,16 +454,20 @@ void compare_numeric(ColumnComparison& out, const ColumnAccumulator& ref, const 
     m.psi_ref_quantile = psi(p, q, as_is);
   }
   if (exact) {
-    m.wasserstein = wasserstein1(ref.values(), cur.values());
-    const KsResult ks = ks_2samp(ref.values(), cur.values());
+    // Stored values are ascending and finite (accumulator.hpp): one walk over both gives
+    // wasserstein1 and ks_2samp's statistic, bit for bit as those functions compute them.
+    const Span rv(ref.values()), cv(cur.values());
+    const detail::SortedPairWalk walk = detail::walk_sorted_pair(rv, cv, true);
+    m.wasserstein = walk.w1;
+    const KsResult ks = detail::ks_2samp_from_extremes(walk.ks, static_cast<std::int64_t>(rv.size),
+                                                       static_cast<std::int64_t>(cv.size), KsMethod::Auto,
+                                                       KsAlternative::TwoSided);
     m.ks_statistic = ks.statistic;
     m.ks_pvalue = ks.pvalue;
     m.ks_method = ks.method_used == KsMethod::Exact ? "exact" : "asymp";
     // The gap where ks_2samp found the statistic, with both exact ECDF values there.
-    ensure_sample(r);
-    ensure_sample(c);
-    out.ks_gap = {ks.statistic_location, ecdf_at(r.sample, ks.statistic_location),
-                  ecdf_at(c.sample, ks.statistic_location), ks.statistic};
+    out.ks_gap = {ks.statistic_location, ecdf_at_sorted(rv, ks.statistic_location),
+                  ecdf_at_sorted(cv, ks.statistic_location), ks.statistic};
   } else {
     m.wasserstein = weighted_wasserstein1(r.sample, c.sample);
     out.ks_gap = weighted_ks_gap(r.sample, c.sample);
@@ -485,8 +490,13 @@ void compare_numeric(ColumnComparison& out, const ColumnAccumulator& ref, const 
     a.wasserstein_bound = (hi - lo) * a.ks_bound;
   }
   m.wasserstein_normed = m.wasserstein / std::max(population_std(r), 0.001);
-  out.ecdf_ref = ecdf_curve(r.sample, kEcdfPoints, out.ks_gap.x);
-  out.ecdf_cur = ecdf_curve(c.sample, kEcdfPoints, out.ks_gap.x);
+  if (exact) {
+    out.ecdf_ref = ecdf_curve_sorted(Span(ref.values()), kEcdfPoints, out.ks_gap.x);
+    out.ecdf_cur = ecdf_curve_sorted(Span(cur.values()), kEcdfPoints, out.ks_gap.x);
+  } else {
+    out.ecdf_ref = ecdf_curve(r.sample, kEcdfPoints, out.ks_gap.x);
+    out.ecdf_cur = ecdf_curve(c.sample, kEcdfPoints, out.ks_gap.x);
+  }
   out.has_ecdf = true;
 }
 

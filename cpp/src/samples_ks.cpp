@@ -14,6 +14,7 @@
 
 #include "divergence/errors.hpp"
 #include "divergence/ks_test.hpp"
+#include "sorted_pair_walk.hpp"
 #include "sorted_view.hpp"
 
 namespace divergence {
@@ -37,51 +38,6 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
 std::int64_t ceil_div(std::int64_t a, std::int64_t b) {
   const std::int64_t q = a / b;
   return (a % b != 0 && a > 0) ? q + 1 : q;
-}
-
-// Where the extremes of F1 - F2 occur, in SciPy's terms: diffs are evaluated at every value of
-// concatenate(sort(x), sort(y)) and argmax/argmin take the first occurrence.
-struct Extremes {
-  double max_diff = -INFINITY, min_diff = INFINITY;
-  double max_loc_x = NAN, max_loc_y = NAN;  // smallest value of x (of y) attaining max_diff
-  double min_loc_x = NAN, min_loc_y = NAN;
-  bool max_in_x = false, max_in_y = false, min_in_x = false, min_in_y = false;
-};
-
-Extremes scan(Span x, Span y) {
-  Extremes e;
-  const std::size_t n1 = x.size, n2 = y.size;
-  const double d1 = static_cast<double>(n1), d2 = static_cast<double>(n2);
-  std::size_t i = 0, j = 0;
-  while (i < n1 || j < n2) {
-    const double t = (i == n1) ? y[j] : (j == n2) ? x[i] : std::min(x[i], y[j]);
-    bool in_x = false, in_y = false;
-    while (i < n1 && x[i] == t) { ++i; in_x = true; }
-    while (j < n2 && y[j] == t) { ++j; in_y = true; }
-    // Exactly numpy's searchsorted(side='right') / n, then the difference.
-    const double diff = static_cast<double>(i) / d1 - static_cast<double>(j) / d2;
-    if (diff > e.max_diff) {
-      e.max_diff = diff;
-      e.max_in_x = in_x;
-      e.max_in_y = in_y;
-      e.max_loc_x = in_x ? t : NAN;
-      e.max_loc_y = in_y ? t : NAN;
-    } else if (diff == e.max_diff) {
-      if (in_x && !e.max_in_x) { e.max_in_x = true; e.max_loc_x = t; }
-      if (in_y && !e.max_in_y) { e.max_in_y = true; e.max_loc_y = t; }
-    }
-    if (diff < e.min_diff) {
-      e.min_diff = diff;
-      e.min_in_x = in_x;
-      e.min_in_y = in_y;
-      e.min_loc_x = in_x ? t : NAN;
-      e.min_loc_y = in_y ? t : NAN;
-    } else if (diff == e.min_diff) {
-      if (in_x && !e.min_in_x) { e.min_in_x = true; e.min_loc_x = t; }
-      if (in_y && !e.min_in_y) { e.min_in_y = true; e.min_loc_y = t; }
-    }
-  }
-  return e;
 }
 
 // ---- exact p-values ---------------------------------------------------------------------------
@@ -215,10 +171,15 @@ KsResult ks_2samp(Span x_values, Span y_values, KsMethod method, KsAlternative a
   const detail::SortedValues x_sorted = sorted_sample(x_values, "x");
   const detail::SortedValues y_sorted = sorted_sample(y_values, "y");
   const Span x = x_sorted.span(), y = y_sorted.span();
-  const auto n1 = static_cast<std::int64_t>(x.size);
-  const auto n2 = static_cast<std::int64_t>(y.size);
+  const detail::KsExtremes e = detail::walk_sorted_pair(x, y, false).ks;
+  return detail::ks_2samp_from_extremes(e, static_cast<std::int64_t>(x.size), static_cast<std::int64_t>(y.size),
+                                        method, alternative);
+}
 
-  const Extremes e = scan(x, y);
+namespace detail {
+
+KsResult ks_2samp_from_extremes(const KsExtremes& e, std::int64_t n1, std::int64_t n2, KsMethod method,
+                                KsAlternative alternative) {
   const double max_s = e.max_diff;
   const double min_s = std::min(std::max(-e.min_diff, 0.0), 1.0);
   const double loc_max = e.max_in_x ? e.max_loc_x : e.max_loc_y;
@@ -256,4 +217,5 @@ KsResult ks_2samp(Span x_values, Span y_values, KsMethod method, KsAlternative a
   return r;
 }
 
+}  // namespace detail
 }  // namespace divergence

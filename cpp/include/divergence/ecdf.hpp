@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "divergence/sketch_quantiles.hpp"
+#include "divergence/span.hpp"
 
 namespace divergence {
 
@@ -45,6 +46,13 @@ EcdfCurve ecdf_curve(const WeightedSample& s, std::size_t max_points, double als
 
 // F(t) of a weighted sample: weight of the values <= t over the total (0 for an empty sample).
 double ecdf_at(const WeightedSample& s, double t);
+
+// The same two for an unweighted sample given as its values in ascending order, NaN-free (what an
+// exact side of the dataset engine holds; not checked), equal values allowed. The curve equals
+// ecdf_curve of the sample with equal values merged into one weighted value, point for point, and
+// is found by binary search: O(max_points log n), not a pass over the values. Same errors.
+EcdfCurve ecdf_curve_sorted(Span sorted, std::size_t max_points, double also);
+double ecdf_at_sorted(Span sorted, double t);
 
 // The KS gap of two weighted samples: the first t (ascending) where |F_a(t) - F_b(t)| is largest,
 // over all values of both. size equals weighted_ks_statistic(a, b) (sketch_quantiles.hpp) exactly.
