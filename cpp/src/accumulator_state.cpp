@@ -54,6 +54,7 @@ class Writer {
     for (double x : v) f64(x);
   }
   void raw(const char* p, std::size_t n) { out_.append(p, n); }
+  void reserve(std::size_t n) { out_.reserve(n); }
   std::string take() { return std::move(out_); }
 
  private:
@@ -320,6 +321,12 @@ class AccumulatorState {
   static std::string serialize(const DatasetAccumulator& a) {
     if (!a.finished_) throw range_error("accumulator", "finish() it first");
     Writer w;
+    // The stored values are most of a state: room for them up front, so that a large state is
+    // not copied again at every doubling of the buffer (in WebAssembly each doubling may also
+    // grow the memory).
+    std::size_t stored = 0;
+    for (const auto& c : a.columns_) stored += c->values_.size();
+    w.reserve(stored * sizeof(double) + (std::size_t{1} << 16));
     w.raw(kMagic, sizeof kMagic);
     w.u8(kVersion);
     w.u64(a.spec_.category_limit);

@@ -122,7 +122,8 @@ test('cancelling mid-file in this thread (no workers): accumulator handles freed
     const controller = new AbortController();
     let at = null;
     const onProgress = (p) => {
-      if (at === null && p.reference.bytes > 0 && p.reference.bytes < window.big.reference.size) {
+      // Both files mid-read (each has delivered a chunk), so that both accumulators are open.
+      if (at === null && p.reference.bytes > 0 && p.current.bytes > 0 && p.reference.bytes < window.big.reference.size) {
         at = { reference: p.reference.bytes, size: window.big.reference.size };
         openAtAbort = window.module.streamOpenCount();
         controller.abort();

@@ -1,5 +1,5 @@
 // Where compareFiles' inputs come from, as async iterables of Uint8Array chunks: a Blob/File
-// (read slice by slice, the next slice read while the current one is parsed), bytes (ArrayBuffer,
+// (read through its byte stream), bytes (ArrayBuffer,
 // any typed array or DataView: views, no copy), or a URL (fetched, the response body streamed).
 // Node paths are in sources_node.js. Also: line-aligned byte ranges for reading one file with
 // several workers.
@@ -39,16 +39,27 @@ export function describe(input, argument, { paths = false } = {}) {
   throw new TypeError(`${argument}: expected a File/Blob, URL string, ArrayBuffer or Uint8Array${paths ? ' or a file path' : ''}, got ${got}`);
 }
 
-/** Chunks of a Blob between start and end, each read ahead of its use. */
-async function* blobChunks(blob, start, end, chunkBytes) {
-  const read = (pos) => blob.slice(pos, Math.min(end, pos + chunkBytes)).arrayBuffer();
-  let pos = start;
-  let next = pos < end ? read(pos) : null;
-  while (next) {
-    const buffer = await next;
-    pos += buffer.byteLength;
-    next = pos < end && buffer.byteLength > 0 ? read(pos) : null;
-    yield new Uint8Array(buffer);
+/**
+ * Chunks of a Blob between start and end, as its byte stream delivers them (the browser reads
+ * ahead). Measured in Chromium on two 99 MB files read at once: 120-160 ms through Blob.stream()
+ * against 200-660 ms through 4 MiB slices read with arrayBuffer(), and that read time is CPU
+ * taken from the parsers on a 2-core machine. Leaving early (an abort) cancels the stream.
+ */
+async function* blobChunks(blob, start, end) {
+  const part = start === 0 && end === blob.size ? blob : blob.slice(start, end);
+  const reader = part.stream().getReader();
+  let done = false;
+  try {
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) {
+        done = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    if (!done) reader.cancel().catch(() => {});
   }
 }
 
@@ -85,7 +96,7 @@ async function* urlChunks(url, signal, onSize) {
  * whole input by default). URLs are read whole (no ranges).
  */
 export function chunks(input, info, { start = 0, end, chunkBytes = CHUNK_BYTES, signal, onSize } = {}) {
-  if (info.kind === 'blob') return blobChunks(input, start, end ?? input.size, chunkBytes);
+  if (info.kind === 'blob') return blobChunks(input, start, end ?? input.size);
   if (info.kind === 'bytes') {
     const bytes = bytesView(input);
     return byteChunks(bytes, start, end ?? bytes.length, chunkBytes);
