@@ -1,7 +1,7 @@
 // Driver of scripts/bench-compare (see there). Prints a table of MB/s per pipeline and writes
 // build/bench/compare.json and build/bench/compare.md.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -69,6 +69,10 @@ await generate(cur100, 1_000_000, 2, 0.3);
 const mb = (p) => statSync(p).size / 1e6;
 const pairMB = mb(ref100) + mb(cur100);
 
+const ref1g = join(cache, 'reference-10m-v2.csv');
+const cur1g = join(cache, 'current-10m-v2.csv');
+let pageOneGb = null;
+
 const results = [];
 const add = (name, seconds, note = '') => {
   const r = { pipeline: name, megabytes: +pairMB.toFixed(1), seconds: +seconds.toFixed(3), mb_per_s: +(pairMB / seconds).toFixed(1), note };
@@ -93,6 +97,69 @@ const cliCpu = [];
 for (let i = 0; i < 3; i++) cliCpu.push(timedRun(process.execPath, [join(root, 'web/src/cli/main.js'), 'compare', ref100, cur100, '--out', '/dev/null']));
 add('Node CLI (WASM, streamed), incl. start-up', median(cliCpu), cpuNote('one thread', 3));
 
+// Resident memory (MB) of a process and all its descendants (the browser: every renderer and
+// worker process), read from /proc.
+function treeRssMb(pid) {
+  const children = new Map();
+  let rss = 0;
+  const stats = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ppid = Number(fields[1]);
+      stats.set(Number(entry), Number(fields[21]) * 4096);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch {}
+  }
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop();
+    rss += stats.get(p) ?? 0;
+    stack.push(...(children.get(p) ?? []));
+  }
+  return rss / 1e6;
+}
+
+// One timed comparison in the compare page: the reference file is set first (a run against the
+// page's example), then the current file; seconds from the current input's change event to the
+// report on screen. With memory: the browser's peak resident memory during the timed run.
+async function timePage(browser, reference, current, workers, memory = false) {
+  const page = await browser.newPage();
+  await page.goto(`${base}/compare.html?workers=${workers}`);
+  await page.waitForFunction(() => Number(document.documentElement.dataset.runs) >= 1, null, { timeout: 60000 });
+  await page.locator('#reference-file').setInputFiles(reference);
+  await page.waitForFunction(() => Number(document.documentElement.dataset.runs) >= 2 && !document.documentElement.dataset.busy, null, { timeout: 600000 });
+  await page.evaluate(() => {
+    const html = document.documentElement;
+    const runs = Number(html.dataset.runs);
+    document.getElementById('current-file').addEventListener('change', () => (window.__t0 = performance.now()), { once: true });
+    new MutationObserver((_, obs) => {
+      if (Number(html.dataset.runs) > runs) {
+        window.__t1 = performance.now();
+        obs.disconnect();
+      }
+    }).observe(html, { attributes: true });
+  });
+  let peak = 0;
+  const browserPid = browser.process?.()?.pid;
+  const sampler = memory && browserPid ? setInterval(() => (peak = Math.max(peak, treeRssMb(browserPid))), 250) : null;
+  await page.locator('#current-file').setInputFiles(current);
+  await page.waitForFunction(() => window.__t1 !== undefined, null, { timeout: 600000, polling: 500 });
+  if (sampler) clearInterval(sampler);
+  const { t0, t1, error, approximate } = await page.evaluate(() => ({
+    t0: window.__t0,
+    t1: window.__t1,
+    error: document.getElementById('error').textContent,
+    approximate: document.body.textContent.includes('approximat'),
+  }));
+  if (error) throw new Error(`page error: ${error}`);
+  await page.close();
+  return { seconds: (t1 - t0) / 1000, peakMb: peak, approximate };
+}
+
 // ---- Chromium: the compare page, and the PapaParse pipeline ----------------------------------------
 const server = spawn('npx', ['vite', 'preview', '--config', 'web/vite.config.js', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore', detached: true });
 const base = `http://127.0.0.1:${port}`;
@@ -107,32 +174,14 @@ try {
   try {
     for (const workers of [1, 2]) {
       const times = [];
-      for (let rep = 0; rep < 2; rep++) {
-        const page = await browser.newPage();
-        await page.goto(`${base}/compare.html?workers=${workers}`);
-        await page.waitForFunction(() => Number(document.documentElement.dataset.runs) >= 1, null, { timeout: 60000 });
-        await page.locator('#reference-file').setInputFiles(ref100);
-        await page.waitForFunction(() => Number(document.documentElement.dataset.runs) >= 2 && !document.documentElement.dataset.busy, null, { timeout: 300000 });
-        // Time one run with both 100 MB files: from the input's change event to the report on screen.
-        await page.evaluate(() => {
-          const html = document.documentElement;
-          const runs = Number(html.dataset.runs);
-          document.getElementById('current-file').addEventListener('change', () => (window.__t0 = performance.now()), { once: true });
-          new MutationObserver((_, obs) => {
-            if (Number(html.dataset.runs) > runs) {
-              window.__t1 = performance.now();
-              obs.disconnect();
-            }
-          }).observe(html, { attributes: true });
-        });
-        await page.locator('#current-file').setInputFiles(cur100);
-        await page.waitForFunction(() => window.__t1 !== undefined, null, { timeout: 300000 });
-        const { t0, t1, error } = await page.evaluate(() => ({ t0: window.__t0, t1: window.__t1, error: document.getElementById('error').textContent }));
-        if (error) throw new Error(`page error: ${error}`);
-        times.push((t1 - t0) / 1000);
-        await page.close();
-      }
+      for (let rep = 0; rep < 2; rep++) times.push((await timePage(browser, ref100, cur100, workers)).seconds);
       add(`Chromium page, compareFiles, ${workers} worker${workers > 1 ? 's' : ''} per file`, Math.min(...times), 'best of 2, file input to report shown');
+    }
+    if (!skip1gb) {
+      console.log('generating 1 GB pair (cached) ...');
+      await generate(ref1g, 10_000_000, 11, 0);
+      await generate(cur1g, 10_000_000, 12, 0.3);
+      pageOneGb = await timePage(browser, ref1g, cur1g, 1, true);
     }
 
     const page = await browser.newPage();
@@ -162,11 +211,6 @@ for (const r of results) r.vs_papaparse = +(r.mb_per_s / papa.mb_per_s).toFixed(
 // ---- 1 GB pair through the CLI: time and peak memory ---------------------------------------------
 const big = [];
 if (!skip1gb) {
-  const ref1g = join(cache, 'reference-10m-v2.csv');
-  const cur1g = join(cache, 'current-10m-v2.csv');
-  console.log('generating 1 GB pair (cached) ...');
-  await generate(ref1g, 10_000_000, 11, 0);
-  await generate(cur1g, 10_000_000, 12, 0.3);
   const timed = (label, cmd, args) => {
     const r = spawnSync('/usr/bin/time', ['-v', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
     if (r.status !== 0) throw new Error(`${label}: ${r.stderr}`);
@@ -180,6 +224,12 @@ if (!skip1gb) {
   };
   timed('1 GB pair, Node CLI (WASM, streamed)', process.execPath, [join(root, 'web/src/cli/main.js'), 'compare', ref1g, cur1g, '--out', '/dev/null']);
   timed('1 GB pair, native engine', join(root, 'build/native/bench_compare_files'), [ref1g, cur1g]);
+  if (pageOneGb) {
+    const bytes = statSync(ref1g).size + statSync(cur1g).size;
+    const row = { pipeline: '1 GB pair, Chromium page, 1 worker per file', megabytes: +(bytes / 1e6).toFixed(0), seconds: +pageOneGb.seconds.toFixed(2), mb_per_s: +(bytes / 1e6 / pageOneGb.seconds).toFixed(1), peak_rss_mb: +pageOneGb.peakMb.toFixed(0), note: `browser: all its processes, sampled every 250 ms; sketched columns reported: ${pageOneGb.approximate ? 'yes' : 'no'}` };
+    big.push(row);
+    console.log(`${row.pipeline.padEnd(44)} ${row.seconds.toFixed(1).padStart(8)} s ${row.mb_per_s.toFixed(1).padStart(8)} MB/s  peak RSS ${row.peak_rss_mb} MB`);
+  }
 }
 
 const load = spawnSync('cat', ['/proc/loadavg']).stdout.toString().split(' ').slice(0, 3).join(' ');
