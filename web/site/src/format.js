@@ -20,6 +20,22 @@ export function formatNumber(x, digits = 4) {
   return minus(x.toPrecision(digits));
 }
 
+/**
+ * A configured cut-off (a drift threshold, a p-value level, a PSI/JS/Wasserstein cut-off, the drift
+ * share) as people write it: rounded to `digits` significant digits with no padding zeros, so 0.05
+ * reads "0.05" and 0.1 reads "0.1", where formatNumber would give "0.05000" and "0.1000". Infinities,
+ * NaN and very large/small values as formatNumber shows them (mantissa without padding zeros).
+ * Measured values (scores, p-values) keep formatNumber.
+ * @param {number} x
+ * @param {number} [digits=4]
+ */
+export function formatCutoff(x, digits = 4) {
+  if (typeof x !== 'number' || !Number.isFinite(x) || x === 0) return formatNumber(x, digits);
+  const abs = Math.abs(x);
+  if (abs >= 1e6 || abs < 1e-4) return formatNumber(x, digits).replace(/\.?0+×/, '×');
+  return minus(String(Number(x.toPrecision(digits))));
+}
+
 /** An integer count with thousands separators ("3,239"). */
 export function formatCount(n) {
   return typeof n === 'number' && Number.isFinite(n) ? n.toLocaleString('en-US') : '–';

@@ -6,7 +6,7 @@
 import { axisBottom, axisLeft, axisTop } from 'd3-axis';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
-import { formatCount, formatNumber, formatPercent, formatTick } from '../format.js';
+import { formatCount, formatCutoff, formatNumber, formatPercent, formatTick } from '../format.js';
 import { contributionData, describeContribution, drawContribution } from './details/contribution.js';
 import { describeEcdf, drawEcdf, ecdfData, gapNote } from './details/ecdf.js';
 import { countsOf, detailsId } from './table.js';
@@ -264,7 +264,7 @@ function buildCard(column, index, report) {
   const meta = element('p', 'meta');
   const drift = column.drift;
   meta.textContent =
-    `${column.type} · ${drift ? `${drift.drifted ? 'drifted' : 'not drifted'} (${drift.test} ${formatNumber(drift.score)}, ${drift.rule.replace('threshold', formatNumber(drift.threshold))}) · ` : ''}` +
+    `${column.type} · ${drift ? `${drift.drifted ? 'drifted' : 'not drifted'} (${drift.test} ${formatNumber(drift.score)}, ${drift.rule.replace('threshold', formatCutoff(drift.threshold))}) · ` : ''}` +
     `JS distance ${formatNumber(column.metrics.js_distance_base_e)} · PSI ${formatNumber(column.metrics.psi_smoothed)} · ` +
     `KL(P‖Q) smoothed ${formatNumber(column.metrics.kl_ref_cur_smoothed)}`;
   card.append(meta);

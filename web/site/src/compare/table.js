@@ -2,7 +2,7 @@
 // every metric cell carrying its full-precision value in data-value. Sortable (a button in each
 // column header, aria-sort on the header) and filterable (name text, drifted only, type); the sort
 // and the filters survive a new report.
-import { formatCount, formatNumber } from '../format.js';
+import { formatCount, formatCutoff, formatNumber } from '../format.js';
 
 const TEXT = 'text';
 const COUNT = 'count';
@@ -17,7 +17,7 @@ const COLUMNS = [
   { key: 'drifted', label: 'Drifted', kind: TEXT, get: (c) => (c.error ? 'error' : c.drift?.drifted ? 'yes' : 'no'), title: 'Drift decision of the column under the preset' },
   { key: 'drift_test', label: 'Test', kind: TEXT, get: (c) => c.drift?.test ?? '', title: 'The test or distance that decides drift (preset and column type)' },
   { key: 'drift_score', label: 'Score', kind: NUMBER, get: (c) => c.drift?.score, title: 'The test’s score (a p-value or a distance)' },
-  { key: 'drift_threshold', label: 'Threshold', kind: NUMBER, get: (c) => c.drift?.threshold, title: 'Drift when the score passes this threshold (see rule)', format: (x) => (Number.isFinite(x) ? String(Number(x.toPrecision(4))) : formatNumber(x)) },
+  { key: 'drift_threshold', label: 'Threshold', kind: NUMBER, get: (c) => c.drift?.threshold, title: 'Drift when the score passes this threshold (see rule)', format: formatCutoff },
   { key: 'drift_pvalue', label: 'p-value', kind: NUMBER, get: (c) => c.drift?.pvalue, title: 'p-value of the test, when the test has one' },
   { key: 'effect_size', label: 'Effect size', kind: NUMBER, get: (c) => c.drift?.effect_size, title: 'Effect size shown beside the p-value', unit: (c) => c.drift?.effect_size_name },
   { key: 'missing_change', label: 'Missing change', kind: NUMBER, get: (c) => c.missing_change?.change, title: 'Share of missing values, current minus reference' },

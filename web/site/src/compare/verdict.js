@@ -1,7 +1,6 @@
 // The verdict line at the top of the results: dataset drift yes/no, how many columns drifted, their
 // share against the threshold, and the preset that decided each column (drift.hpp).
-
-const short = (x) => String(Number(x.toPrecision(3)));
+import { formatCutoff } from '../format.js';
 
 const PRESETS = {
   default: 'default preset (KS / chi-square on small reference sets, normed Wasserstein / JS distance on large ones)',
@@ -24,8 +23,8 @@ export function renderVerdict(box, report) {
   const detail = document.createElement('span');
   detail.className = 'verdict-detail';
   detail.textContent =
-    ` ${v.n_drifted} of ${v.n_columns} compared column${v.n_columns === 1 ? '' : 's'} drifted: share ${short(v.share)} ` +
-    `${v.drifted ? '≥' : '<'} threshold ${short(v.threshold)}; ${PRESETS[preset] ?? `preset ${preset}`}.`;
+    ` ${v.n_drifted} of ${v.n_columns} compared column${v.n_columns === 1 ? '' : 's'} drifted: share ${formatCutoff(v.share, 3)} ` +
+    `${v.drifted ? '≥' : '<'} threshold ${formatCutoff(v.threshold)}; ${PRESETS[preset] ?? `preset ${preset}`}.`;
   const approx = report.approximate_columns?.length
     ? ` Approximate (sketched) columns: ${report.approximate_columns.join(', ')}.`
     : '';
