@@ -7,7 +7,7 @@ import { axisBottom, axisLeft, axisTop } from 'd3-axis';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { formatCount, formatCutoff, formatNumber, formatPercent, formatTick } from '../format.js';
-import { contributionData, describeContribution, drawContribution } from './details/contribution.js';
+import { contributionData, contributionLegend, describeContribution, drawContribution } from './details/contribution.js';
 import { describeEcdf, drawEcdf, ecdfData, gapNote } from './details/ecdf.js';
 import { countsOf, detailsId } from './table.js';
 import { plotArea } from './details/frame.js';
@@ -221,11 +221,12 @@ function svgFor(className, titleId, descId) {
   return svg;
 }
 
-/** One chart of a card: its svg, heading text, description and drawing function. */
-function plot(card, { className, caption, title, description, draw, index, name }) {
+/** One chart of a card: its svg, heading text, optional legend element, description and drawing function. */
+function plot(card, { className, caption, legend, title, description, draw, index, name }) {
   const titleId = `${name}-title-${index}`;
   const descId = `${name}-desc-${index}`;
   if (caption) card.append(element('h4', 'plot-caption', caption));
+  if (legend) card.append(legend);
   const svgElement = svgFor(className, titleId, descId);
   card.append(svgElement);
   return {
@@ -312,6 +313,7 @@ function buildCard(column, index, report) {
       name: 'contrib',
       index,
       caption: 'Contribution per bin: KL(P‖Q) and PSI terms',
+      legend: contributionLegend(),
       title: `${column.name}: per-bin contribution to KL(P‖Q) and PSI`,
       description: describeContribution(contribution),
       draw: (svg, w) => drawContribution(svg, contribution, w),

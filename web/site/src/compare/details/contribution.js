@@ -1,13 +1,43 @@
 // Per-bin contribution to KL(P‖Q) and PSI (smoothed, nats): two bars per bin or category, so the
 // bins that carry the divergence stand out. The terms come from the report's counts and its stated
-// smoothing (smoothing.js); their sums are the report's kl_ref_cur_smoothed and psi_smoothed.
+// smoothing (smoothing.js); their sums are the report's kl_ref_cur_smoothed and psi_smoothed. A
+// legend above the chart names both series, their units, which bar of a pair is which, and what the
+// sign means; the chart's description says the same in words.
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleBand, scaleLinear } from 'd3-scale';
+import { create } from 'd3-selection';
 import { formatNumber, formatTick } from '../../format.js';
 import { binTerms, parseSmoothing } from './smoothing.js';
 import { plotArea } from './frame.js';
 
 export const MAX_BARS = 30;
+
+/**
+ * The chart's two series, in drawing order (left, right bar of each pair): the bar class, the
+ * legend's swatch class and text. The text names the series, not only its colour.
+ */
+export const CONTRIBUTION_SERIES = [
+  { key: 'kl', swatch: 'fill-kl', text: 'KL(P‖Q) term p·ln(p/q), nats (left bar)' },
+  { key: 'psi', swatch: 'fill-psi', text: 'PSI term (q−p)·ln(q/p), never negative (right bar)' },
+];
+/** What the sign of a bar means (p = reference share, q = current share of the bin). */
+export const CONTRIBUTION_SIGN = 'Bars above 0 add to the sum, bars below take away: a KL term is negative where the current share q exceeds the reference share p.';
+
+/**
+ * The legend of the chart, in the page's legend style: a list with a swatch and a name per series,
+ * then the sign's meaning.
+ * @returns {HTMLUListElement}
+ */
+export function contributionLegend() {
+  const list = create('ul').attr('class', 'legend contrib-legend').attr('aria-label', 'Legend of the contribution chart');
+  for (const series of CONTRIBUTION_SERIES) {
+    const item = list.append('li').attr('data-series', series.key);
+    item.append('span').attr('class', `swatch ${series.swatch}`).attr('aria-hidden', 'true');
+    item.append('span').text(series.text);
+  }
+  list.append('li').attr('data-series', 'sign').text(CONTRIBUTION_SIGN);
+  return list.node();
+}
 
 /**
  * The terms of a column, labelled, plus their sums (over every bin, also those not drawn).
@@ -50,8 +80,8 @@ export function contributionData(column, report) {
 export function describeContribution(data) {
   const top = [...data.bins].sort((a, b) => Math.abs(b.psi) - Math.abs(a.psi))[0];
   return (
-    `Per-bin terms p·ln(p/q) of KL(P‖Q), sum ${formatNumber(data.klSum)} nats, and (q−p)·ln(q/p) of PSI, sum ${formatNumber(data.psiSum)}, ` +
-    `on shares smoothed with ${data.smoothing}. ${data.bins.length < data.total ? `The ${data.bins.length} largest of ${data.total} shown. ` : ''}` +
+    `Two bars per bin: ${CONTRIBUTION_SERIES.map((s) => s.text).join('; ')}. ${CONTRIBUTION_SIGN} ` +
+    `Sums: KL(P‖Q) ${formatNumber(data.klSum)} nats, PSI ${formatNumber(data.psiSum)}, on shares smoothed with ${data.smoothing}. ${data.bins.length < data.total ? `The ${data.bins.length} largest of ${data.total} shown. ` : ''}` +
     (top ? `Largest PSI term: ${top.label}, ${formatNumber(top.psi)} (KL term ${formatNumber(top.kl)}).` : '')
   );
 }
@@ -74,13 +104,13 @@ export function drawContribution(svg, data, width) {
   const hi = Math.max(1e-12, ...values);
   const y = scaleLinear().domain([lo, hi]).range([innerHeight, 0]).nice(4);
   const x = scaleBand().domain(data.bins.map((_, i) => i)).range([0, innerWidth]).paddingInner(0.2);
-  const side = scaleBand().domain(['kl', 'psi']).range([0, x.bandwidth()]).paddingInner(0.05);
+  const side = scaleBand().domain(CONTRIBUTION_SERIES.map((s) => s.key)).range([0, x.bandwidth()]).paddingInner(0.05);
 
   const g = plotArea(svg, margin, y, innerWidth);
   data.bins.forEach((b, i) => {
     const group = g.append('g').attr('transform', `translate(${x(i)},0)`);
     group.append('title').text(`${b.label}: KL(P‖Q) term ${formatNumber(b.kl)}, PSI term ${formatNumber(b.psi)}`);
-    for (const key of ['kl', 'psi']) {
+    for (const { key } of CONTRIBUTION_SERIES) {
       const v = finite(b[key]);
       group
         .append('rect')
