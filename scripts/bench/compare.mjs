@@ -97,27 +97,35 @@ const cliCpu = [];
 for (let i = 0; i < 3; i++) cliCpu.push(timedRun(process.execPath, [join(root, 'web/src/cli/main.js'), 'compare', ref100, cur100, '--out', '/dev/null']));
 add('Node CLI (WASM, streamed), incl. start-up', median(cliCpu), cpuNote('one thread', 3));
 
-// Resident memory (MB) of a process and all its descendants (the browser: every renderer and
-// worker process), read from /proc.
-function treeRssMb(pid) {
+// Memory (MB) of the browser: the proportional set size (PSS: shared pages split between the
+// processes that map them, so that libraries are not counted once per process) of every process
+// below this one whose name says Chromium (browser, renderers, GPU and utility processes; the
+// workers run in the renderer), read from /proc.
+function browserRssMb() {
   const children = new Map();
-  let rss = 0;
-  const stats = new Map();
+  const info = new Map();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const ppid = Number(fields[1]);
-      stats.set(Number(entry), Number(fields[21]) * 4096);
+      info.set(Number(entry), { name });
       if (!children.has(ppid)) children.set(ppid, []);
       children.get(ppid).push(Number(entry));
     } catch {}
   }
-  const stack = [pid];
+  let rss = 0;
+  const stack = [process.pid];
   while (stack.length) {
     const p = stack.pop();
-    rss += stats.get(p) ?? 0;
+    const it = info.get(p);
+    if (it && /chrom/i.test(it.name)) {
+      try {
+        rss += Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? 0) * 1024;
+      } catch {}
+    }
     stack.push(...(children.get(p) ?? []));
   }
   return rss / 1e6;
@@ -143,9 +151,9 @@ async function timePage(browser, reference, current, workers, memory = false) {
       }
     }).observe(html, { attributes: true });
   });
-  let peak = 0;
-  const browserPid = browser.process?.()?.pid;
-  const sampler = memory && browserPid ? setInterval(() => (peak = Math.max(peak, treeRssMb(browserPid))), 250) : null;
+  const idleMb = memory ? browserRssMb() : 0;
+  let peak = idleMb;
+  const sampler = memory ? setInterval(() => (peak = Math.max(peak, browserRssMb())), 250) : null;
   await page.locator('#current-file').setInputFiles(current);
   await page.waitForFunction(() => window.__t1 !== undefined, null, { timeout: 600000, polling: 500 });
   if (sampler) clearInterval(sampler);
@@ -157,7 +165,7 @@ async function timePage(browser, reference, current, workers, memory = false) {
   }));
   if (error) throw new Error(`page error: ${error}`);
   await page.close();
-  return { seconds: (t1 - t0) / 1000, peakMb: peak, approximate };
+  return { seconds: (t1 - t0) / 1000, peakMb: peak, idleMb, approximate };
 }
 
 // ---- Chromium: the compare page, and the PapaParse pipeline ----------------------------------------
@@ -218,7 +226,7 @@ if (!skip1gb) {
     const seconds = (Number(wall[1] ?? 0) * 3600) + Number(wall[2]) * 60 + Number(wall[3]);
     const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)[1]) / 1024;
     const bytes = statSync(ref1g).size + statSync(cur1g).size;
-    const row = { pipeline: label, megabytes: +(bytes / 1e6).toFixed(0), seconds, mb_per_s: +(bytes / 1e6 / seconds).toFixed(1), peak_rss_mb: +rss.toFixed(0) };
+    const row = { pipeline: label, megabytes: +(bytes / 1e6).toFixed(0), seconds, mb_per_s: +(bytes / 1e6 / seconds).toFixed(1), peak_rss_mb: +rss.toFixed(0), note: 'peak RSS (/usr/bin/time -v)' };
     big.push(row);
     console.log(`${label.padEnd(44)} ${seconds.toFixed(1).padStart(8)} s ${row.mb_per_s.toFixed(1).padStart(8)} MB/s  peak RSS ${row.peak_rss_mb} MB`);
   };
@@ -226,7 +234,7 @@ if (!skip1gb) {
   timed('1 GB pair, native engine', join(root, 'build/native/bench_compare_files'), [ref1g, cur1g]);
   if (pageOneGb) {
     const bytes = statSync(ref1g).size + statSync(cur1g).size;
-    const row = { pipeline: '1 GB pair, Chromium page, 1 worker per file', megabytes: +(bytes / 1e6).toFixed(0), seconds: +pageOneGb.seconds.toFixed(2), mb_per_s: +(bytes / 1e6 / pageOneGb.seconds).toFixed(1), peak_rss_mb: +pageOneGb.peakMb.toFixed(0), note: `browser: all its processes, sampled every 250 ms; sketched columns reported: ${pageOneGb.approximate ? 'yes' : 'no'}` };
+    const row = { pipeline: '1 GB pair, Chromium page, 1 worker per file', megabytes: +(bytes / 1e6).toFixed(0), seconds: +pageOneGb.seconds.toFixed(2), mb_per_s: +(bytes / 1e6 / pageOneGb.seconds).toFixed(1), peak_rss_mb: +pageOneGb.peakMb.toFixed(0), note: `peak PSS of all the browser's processes (sampled every 250 ms; ${pageOneGb.idleMb.toFixed(0)} MB before the run); sketched columns reported: ${pageOneGb.approximate ? 'yes' : 'no'}` };
     big.push(row);
     console.log(`${row.pipeline.padEnd(44)} ${row.seconds.toFixed(1).padStart(8)} s ${row.mb_per_s.toFixed(1).padStart(8)} MB/s  peak RSS ${row.peak_rss_mb} MB`);
   }
@@ -244,7 +252,7 @@ const md = [
   '|---|---:|---:|---:|---|',
   ...results.map((r) => `| ${r.pipeline} | ${r.seconds} | ${r.mb_per_s} | ${r.vs_papaparse} | ${r.note} |`),
   '',
-  ...(big.length ? ['| 1 GB pair | s | MB/s | peak RSS MB |', '|---|---:|---:|---:|', ...big.map((r) => `| ${r.pipeline} | ${r.seconds} | ${r.mb_per_s} | ${r.peak_rss_mb} |`)] : []),
+  ...(big.length ? ['| 1 GB pair | s | MB/s | peak memory MB | note |', '|---|---:|---:|---:|---|', ...big.map((r) => `| ${r.pipeline} | ${r.seconds} | ${r.mb_per_s} | ${r.peak_rss_mb} | ${r.note} |`)] : []),
   '',
 ].join('\n');
 writeFileSync(join(out, 'compare.md'), md);
