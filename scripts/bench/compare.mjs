@@ -161,7 +161,7 @@ async function timePage(browser, reference, current, workers, memory = false) {
     t0: window.__t0,
     t1: window.__t1,
     error: document.getElementById('error').textContent,
-    approximate: document.body.textContent.includes('approximat'),
+    approximate: /approximate \(sketched\) columns/i.test(document.body.textContent),
   }));
   if (error) throw new Error(`page error: ${error}`);
   await page.close();
