@@ -23,6 +23,21 @@ void push_point(EcdfCurve& c, double x, double cdf) {
   c.cdf.push_back(cdf);
 }
 
+// The curve's k-th target rank ceil(k * total / m), in exact integers: with total = q m + r it is
+// k q + ceil(k r / m) (k r in 128 bits). Worked out once per target, never per value: in
+// WebAssembly the long double this once used is software arithmetic.
+class TargetRanks {
+ public:
+  TargetRanks(std::uint64_t total, std::uint64_t m) : m_(m), q_(total / m), r_(total % m) {}
+  std::uint64_t operator()(std::uint64_t k) const {
+    __extension__ using u128 = unsigned __int128;
+    return k * q_ + static_cast<std::uint64_t>((static_cast<u128>(k) * r_ + (m_ - 1)) / m_);
+  }
+
+ private:
+  std::uint64_t m_, q_, r_;
+};
+
 }  // namespace
 
 EcdfCurve ecdf_curve(const WeightedSample& s, std::size_t max_points, double also) {
@@ -31,22 +46,11 @@ EcdfCurve ecdf_curve(const WeightedSample& s, std::size_t max_points, double als
   const double n = static_cast<double>(s.total);
   EcdfCurve c;
   const auto push = [&](double x, std::uint64_t cumulative) {
-    if (!c.x.empty() && c.x.back() >= x) return;
-    c.x.push_back(x);
-    c.cdf.push_back(static_cast<double>(cumulative) / n);
+    if (c.x.empty() || c.x.back() < x) push_point(c, x, static_cast<double>(cumulative) / n);
   };
   bool also_done = !(also >= s.values.front() && also <= s.values.back());
   std::uint64_t cumulative = 0;
-  // The k-th target rank is ceil(k * total / max_points), in exact integers: with
-  // total = q * max_points + r, it is k * q + ceil(k * r / max_points) (k * r in 128 bits).
-  // It is worked out once per target, not once per value.
-  __extension__ using u128 = unsigned __int128;
-  const std::uint64_t m = static_cast<std::uint64_t>(max_points);
-  const std::uint64_t q = s.total / m, r = s.total % m;
-  const auto target = [&](std::size_t k) {
-    const std::uint64_t kk = static_cast<std::uint64_t>(k);
-    return kk * q + static_cast<std::uint64_t>((static_cast<u128>(kk) * r + (m - 1)) / m);
-  };
+  const TargetRanks target(s.total, static_cast<std::uint64_t>(max_points));
   std::size_t k = 0;
   std::uint64_t next = target(0);
   for (std::size_t i = 0; i < s.values.size(); ++i) {
@@ -105,12 +109,11 @@ EcdfCurve ecdf_curve_sorted(Span sorted, std::size_t max_points, double also) {
     if (c.x.empty() || c.x.back() < x) push_point(c, x, static_cast<double>(count_at_most(sorted, x)) / n);
   };
   push(sorted[0]);
-  __extension__ using u128 = unsigned __int128;
   // With max_points >= n every rank is a point either way: n bounds the loop.
   const std::uint64_t m = std::min<std::uint64_t>(max_points, total);
-  const std::uint64_t q = total / m, r = total % m;
+  const TargetRanks target(total, m);
   for (std::uint64_t k = 1; k <= m; ++k) {
-    const std::uint64_t rank = k * q + static_cast<std::uint64_t>((static_cast<u128>(k) * r + (m - 1)) / m);
+    const std::uint64_t rank = target(k);
     // The first of its run of equal values, as a merged sample holds it (-0 and +0 are equal).
     push(*std::lower_bound(sorted.begin(), sorted.end(), sorted[static_cast<std::size_t>(rank - 1)]));
   }

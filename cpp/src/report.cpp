@@ -468,6 +468,8 @@ void compare_numeric(ColumnComparison& out, const ColumnAccumulator& ref, const 
     // The gap where ks_2samp found the statistic, with both exact ECDF values there.
     out.ks_gap = {ks.statistic_location, ecdf_at_sorted(rv, ks.statistic_location),
                   ecdf_at_sorted(cv, ks.statistic_location), ks.statistic};
+    out.ecdf_ref = ecdf_curve_sorted(rv, kEcdfPoints, out.ks_gap.x);
+    out.ecdf_cur = ecdf_curve_sorted(cv, kEcdfPoints, out.ks_gap.x);
   } else {
     m.wasserstein = weighted_wasserstein1(r.sample, c.sample);
     out.ks_gap = weighted_ks_gap(r.sample, c.sample);
@@ -488,15 +490,10 @@ void compare_numeric(ColumnComparison& out, const ColumnAccumulator& ref, const 
     a.ks_pvalue_high = ks_asymptotic_pvalue(std::max(0.0, m.ks_statistic - a.ks_bound), r.n, c.n);
     const double lo = std::min(ref.min(), cur.min()), hi = std::max(ref.max(), cur.max());
     a.wasserstein_bound = (hi - lo) * a.ks_bound;
-  }
-  m.wasserstein_normed = m.wasserstein / std::max(population_std(r), 0.001);
-  if (exact) {
-    out.ecdf_ref = ecdf_curve_sorted(Span(ref.values()), kEcdfPoints, out.ks_gap.x);
-    out.ecdf_cur = ecdf_curve_sorted(Span(cur.values()), kEcdfPoints, out.ks_gap.x);
-  } else {
     out.ecdf_ref = ecdf_curve(r.sample, kEcdfPoints, out.ks_gap.x);
     out.ecdf_cur = ecdf_curve(c.sample, kEcdfPoints, out.ks_gap.x);
   }
+  m.wasserstein_normed = m.wasserstein / std::max(population_std(r), 0.001);
   out.has_ecdf = true;
 }
 

@@ -1,6 +1,6 @@
 // Where compareFiles' inputs come from, as async iterables of Uint8Array chunks: a Blob/File
-// (read through its byte stream), bytes (ArrayBuffer,
-// any typed array or DataView: views, no copy), or a URL (fetched, the response body streamed).
+// (read through its byte stream), bytes (ArrayBuffer, any typed array or DataView: views, no
+// copy), or a URL (fetched, the response body streamed).
 // Node paths are in sources_node.js. Also: line-aligned byte ranges for reading one file with
 // several workers.
 
