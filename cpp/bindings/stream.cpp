@@ -8,7 +8,11 @@
 //        messages say "side (from byte N): line L" with L counted from the range's start.
 //   streamFeed(h, ptr, len), streamFinish(h), streamRows(h)
 //   streamSerialize(h) -> Uint8Array (accumulator_state.hpp), streamRestore(options, ptr, len) -> handle
+//   streamSerializeColumns(h, names) -> Uint8Array: the state with only the named columns' content
+//   streamColumns(h) -> [[name, weight], ...] in file order; weight: the column's stored values + 1
+//        (what its part of the report costs, roughly; for sharing the report's columns out)
 //   streamMerge(into, from) (from is closed), streamCompare(ref, cur, options) -> report JSON (@2)
+//   streamCompareColumns(ref, cur, options, names) -> the report's part for the named columns
 //   streamClose(h) (unknown handles are ignored), streamOpenCount() (for leak tests)
 // Errors: as bridge.hpp (FormatError for malformed files and bad state bytes, RangeError for options
 // and unknown handles: "handle: 7 is not an open accumulator").
@@ -21,6 +25,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bridge.hpp"
 #include "divergence/accumulator.hpp"
@@ -98,6 +103,36 @@ emscripten::val stream_serialize(int h) {
   return val::global("Uint8Array").new_(val(emscripten::typed_memory_view(state.size(), reinterpret_cast<const unsigned char*>(state.data()))));
 }
 
+std::vector<std::string> names_of(const val& names) {
+  if (!names.isArray()) throw divergence::range_error("names", "expected an array of column names");
+  std::vector<std::string> out;
+  const unsigned n = names["length"].as<unsigned>();
+  out.reserve(n);
+  for (unsigned i = 0; i < n; ++i) {
+    if (!names[i].isString()) throw divergence::range_error("names", "entry " + std::to_string(i) + " is not a string");
+    out.push_back(text(names[i]));
+  }
+  return out;
+}
+
+emscripten::val stream_serialize_columns(int h, val names) {
+  const std::string state = guarded([&] { return divergence::serialize_accumulator(get(h), names_of(names)); });
+  return val::global("Uint8Array").new_(val(emscripten::typed_memory_view(state.size(), reinterpret_cast<const unsigned char*>(state.data()))));
+}
+
+emscripten::val stream_columns(int h) {
+  return guarded([&] {
+    const DatasetAccumulator& a = get(h);
+    val out = val::array();
+    for (std::size_t i = 0; i < a.columns().size(); ++i) {
+      val entry = val::array();
+      entry.call<void>("push", val(a.columns()[i]), val(static_cast<double>(a.column(i).values().size()) + 1.0));
+      out.call<void>("push", entry);
+    }
+    return out;
+  });
+}
+
 int stream_restore(val options_text, std::uintptr_t ptr, std::size_t n) {
   const std::string options = text(options_text);
   return guarded([&] { return hold(divergence::deserialize_accumulator(bytes(ptr, n), spec_from_text(options))); });
@@ -118,6 +153,11 @@ std::string stream_compare(int ref, int cur, val options_text) {
   return guarded([&] { return divergence::compare_json(get(ref), get(cur), spec_from_text(options)); });
 }
 
+std::string stream_compare_columns(int ref, int cur, val options_text, val names) {
+  const std::string options = text(options_text);
+  return guarded([&] { return divergence::compare_json(get(ref), get(cur), spec_from_text(options), names_of(names)); });
+}
+
 void stream_close(int h) { open_accumulators().erase(h); }
 
 int stream_open_count() { return static_cast<int>(open_accumulators().size()); }
@@ -134,6 +174,9 @@ EMSCRIPTEN_BINDINGS(divergence_stream) {
   emscripten::function("streamRestore", &stream_restore);
   emscripten::function("streamMerge", &stream_merge);
   emscripten::function("streamCompare", &stream_compare);
+  emscripten::function("streamSerializeColumns", &stream_serialize_columns);
+  emscripten::function("streamColumns", &stream_columns);
+  emscripten::function("streamCompareColumns", &stream_compare_columns);
   emscripten::function("streamClose", &stream_close);
   emscripten::function("streamOpenCount", &stream_open_count);
 }

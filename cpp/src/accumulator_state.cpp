@@ -318,14 +318,18 @@ class AccumulatorState {
     return c;
   }
 
-  static std::string serialize(const DatasetAccumulator& a) {
+  // keep: nullptr for every column, else which columns keep their content (the others are
+  // written as all-missing columns of the same rows).
+  static std::string serialize(const DatasetAccumulator& a, const std::vector<bool>* keep) {
     if (!a.finished_) throw range_error("accumulator", "finish() it first");
     Writer w;
     // The stored values are most of a state: room for them up front, so that a large state is
     // not copied again at every doubling of the buffer (in WebAssembly each doubling may also
     // grow the memory).
     std::size_t stored = 0;
-    for (const auto& c : a.columns_) stored += c->values_.size();
+    for (std::size_t i = 0; i < a.columns_.size(); ++i) {
+      if (!keep || (*keep)[i]) stored += a.columns_[i]->values_.size();
+    }
     w.reserve(stored * sizeof(double) + (std::size_t{1} << 16));
     w.raw(kMagic, sizeof kMagic);
     w.u8(kVersion);
@@ -343,7 +347,13 @@ class AccumulatorState {
     w.u32(static_cast<std::uint32_t>(a.names_.size()));
     for (std::size_t i = 0; i < a.names_.size(); ++i) {
       w.str(a.names_[i]);
-      write_column(w, *a.columns_[i]);
+      if (!keep || (*keep)[i]) {
+        write_column(w, *a.columns_[i]);
+      } else {
+        ColumnAccumulator empty(a.spec_.category_limit, a.spec_.sketch_k);
+        empty.missing_ = a.rows_;
+        write_column(w, empty);
+      }
     }
     return w.take();
   }
@@ -412,7 +422,19 @@ class AccumulatorState {
   }
 };
 
-std::string serialize_accumulator(const DatasetAccumulator& accumulator) { return AccumulatorState::serialize(accumulator); }
+std::string serialize_accumulator(const DatasetAccumulator& accumulator) {
+  return AccumulatorState::serialize(accumulator, nullptr);
+}
+
+std::string serialize_accumulator(const DatasetAccumulator& accumulator, const std::vector<std::string>& keep) {
+  std::vector<bool> kept(accumulator.columns().size(), false);
+  for (const std::string& name : keep) {
+    const std::size_t i = accumulator.find(name);
+    if (i == DatasetAccumulator::npos) throw range_error("keep", "no column '" + name + "' in the " + accumulator.side());
+    kept[i] = true;
+  }
+  return AccumulatorState::serialize(accumulator, &kept);
+}
 
 DatasetAccumulator deserialize_accumulator(std::string_view bytes, const CompareSpec& spec) {
   return AccumulatorState::deserialize(bytes, spec);

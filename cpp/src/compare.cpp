@@ -159,6 +159,11 @@ std::string compare_json(const DatasetAccumulator& reference, const DatasetAccum
   return report_json(compare_datasets(reference, current, spec));
 }
 
+std::string compare_json(const DatasetAccumulator& reference, const DatasetAccumulator& current, const CompareSpec& spec,
+                         const std::vector<std::string>& only) {
+  return report_json(compare_datasets(reference, current, spec, only));
+}
+
 std::string compare_buffers_json(std::string_view reference, std::string_view current, const CompareSpec& spec) {
   check_spec(spec);
   // Histogram summaries (summary.hpp) are compared by their own rules; only with each other.

@@ -683,8 +683,11 @@ std::string pandas_label(double x, bool integer_column) {
   return out;
 }
 
-ComparisonReport compare_datasets(const DatasetAccumulator& reference, const DatasetAccumulator& current,
-                                  const CompareSpec& spec) {
+namespace {
+
+// The report of every common column (only == nullptr) or of those named in *only.
+ComparisonReport compare_selected(const DatasetAccumulator& reference, const DatasetAccumulator& current,
+                                  const CompareSpec& spec, const std::vector<std::string>* only) {
   check_spec(spec);
   if (!reference.finished()) throw range_error("reference", "finish() it before comparing");
   if (!current.finished()) throw range_error("current", "finish() it before comparing");
@@ -695,6 +698,16 @@ ComparisonReport compare_datasets(const DatasetAccumulator& reference, const Dat
   for (const std::string& name : current.columns()) {
     if (reference.find(name) == DatasetAccumulator::npos) r.only_in_current.push_back(name);
   }
+  std::vector<bool> compared(reference.columns().size(), only == nullptr);
+  if (only) {
+    for (const std::string& name : *only) {
+      const std::size_t i = reference.find(name);
+      if (i == DatasetAccumulator::npos || current.find(name) == DatasetAccumulator::npos) {
+        throw range_error("only", "'" + name + "' is not a column of both files");
+      }
+      compared[i] = true;
+    }
+  }
   std::vector<bool> drifted;
   for (std::size_t i = 0; i < reference.columns().size(); ++i) {
     const std::string& name = reference.columns()[i];
@@ -703,11 +716,24 @@ ComparisonReport compare_datasets(const DatasetAccumulator& reference, const Dat
       r.only_in_reference.push_back(name);
       continue;
     }
+    if (!compared[i]) continue;
     r.columns.push_back(compare_column(name, reference.column(i), current.column(j), spec));
     if (r.columns.back().has_drift) drifted.push_back(r.columns.back().drift.drifted);
   }
   r.verdict = dataset_verdict(drifted, spec.drift_share);
   return r;
+}
+
+}  // namespace
+
+ComparisonReport compare_datasets(const DatasetAccumulator& reference, const DatasetAccumulator& current,
+                                  const CompareSpec& spec) {
+  return compare_selected(reference, current, spec, nullptr);
+}
+
+ComparisonReport compare_datasets(const DatasetAccumulator& reference, const DatasetAccumulator& current,
+                                  const CompareSpec& spec, const std::vector<std::string>& only) {
+  return compare_selected(reference, current, spec, &only);
 }
 
 }  // namespace divergence

@@ -22,6 +22,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "divergence/accumulator.hpp"
 #include "divergence/report_spec.hpp"
@@ -30,6 +31,14 @@ namespace divergence {
 
 // Serializes a finished accumulator. Errors (ArgumentError): "accumulator: finish() it first".
 std::string serialize_accumulator(const DatasetAccumulator& accumulator);
+
+// The same state with the content of the columns named in keep only: every other column is written
+// as a column of the same name whose fields are all missing, so the restored accumulator has the
+// same columns, rows and bytes, and a report restricted to keep (compare_datasets with `only`,
+// report.hpp) is the same as from the whole state, for a fraction of the bytes. This is how two
+// workers share the report's columns. Errors (ArgumentError): "accumulator: finish() it first",
+// "keep: no column 'x' in the reference".
+std::string serialize_accumulator(const DatasetAccumulator& accumulator, const std::vector<std::string>& keep);
 
 // Restores an accumulator serialized by serialize_accumulator. spec must be the spec the original
 // was made with (check_spec errors); its category_limit, sketch_k and missing tokens must match

@@ -130,6 +130,11 @@ Report compare_csv(std::string_view reference, std::string_view current, const C
 // "divergence-lab/compare-report@2"). Errors: those of compare_datasets (report.hpp).
 std::string compare_json(const DatasetAccumulator& reference, const DatasetAccumulator& current, const CompareSpec& spec);
 
+// The part of that report for the common columns named in `only` (compare_datasets with `only`,
+// report.hpp): how two workers build one report between them.
+std::string compare_json(const DatasetAccumulator& reference, const DatasetAccumulator& current, const CompareSpec& spec,
+                         const std::vector<std::string>& only);
+
 // Both files in memory: accumulates each (errors prefixed "reference" / "current"), then
 // compare_json. Two histogram summaries (summary.hpp, recognised by looks_like_summary) go to
 // compare_summaries_json instead; a summary with a data file is a FormatError ("current: not a

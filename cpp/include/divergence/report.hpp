@@ -232,6 +232,15 @@ struct ComparisonReport {
 ComparisonReport compare_datasets(const DatasetAccumulator& reference, const DatasetAccumulator& current,
                                   const CompareSpec& spec);
 
+// The same report restricted to the common columns named in `only` (any order): `columns` holds
+// those (in the reference's order) and the verdict counts those; the sides and only_in_* are
+// those of the whole report. Two workers that each hold one whole side build one part each; the
+// parts' columns together, with the verdict of all of them, are the whole report (the page's
+// merge_reports.js). Errors: those above, and ArgumentError "only: 'x' is not a column of both
+// files".
+ComparisonReport compare_datasets(const DatasetAccumulator& reference, const DatasetAccumulator& current,
+                                  const CompareSpec& spec, const std::vector<std::string>& only);
+
 // The report as JSON (schema above).
 std::string report_json(const ComparisonReport& report);
 
