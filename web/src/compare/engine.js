@@ -83,6 +83,19 @@ export function serialize(module, handle) {
   return module.streamSerialize(handle);
 }
 
+/**
+ * The state with the content of the named columns only (the others written as all-missing
+ * columns): what the other worker needs to compare those columns. The handle stays open.
+ */
+export function serializeColumns(module, handle, names) {
+  return module.streamSerializeColumns(handle, names);
+}
+
+/** The columns of an open accumulator: [[name, weight], ...] in file order (report_parts.js). */
+export function columnWeights(module, handle) {
+  return module.streamColumns(handle);
+}
+
 /** Restores states (Uint8Array each, in file order) and merges them into one open handle. */
 export function restoreMerged(module, lines, states) {
   const buffer = chunkBuffer(module);
@@ -125,6 +138,16 @@ export function mergeInto(module, first, others) {
 export function reportJson(module, refHandle, curHandle, lines) {
   try {
     return module.streamCompare(refHandle, curHandle, lines);
+  } finally {
+    module.streamClose(refHandle);
+    module.streamClose(curHandle);
+  }
+}
+
+/** The part of the report for the columns named in `names` (report_parts.js); closes both handles. */
+export function reportPartJson(module, refHandle, curHandle, lines, names) {
+  try {
+    return module.streamCompareColumns(refHandle, curHandle, lines, names);
   } finally {
     module.streamClose(refHandle);
     module.streamClose(curHandle);

@@ -1,8 +1,10 @@
 // compareFiles in browsers (package entry "./compare"): each input read in its own module Web
 // Worker (worker.js), so the two files are read at the same time and the page's thread only
 // relays progress; optionally several workers per file over line-aligned byte ranges, merged
-// through the serialized accumulator state. Cancel: the AbortSignal terminates every worker
-// (their memory goes with them). Types and docs: compare.d.ts.
+// through the serialized accumulator state. The report is then built by both files' workers at
+// once, each comparing about half the columns (report_parts.js), so neither core waits idle.
+// Cancel: the AbortSignal terminates every worker (their memory goes with them). Types and docs:
+// compare.d.ts.
 import { reviveInfinities } from './compare.js';
 import { optionLines } from './options.js';
 import { abortError } from './engine.js';
@@ -12,6 +14,7 @@ import { rangeBuffer } from './parquet_input.js';
 import { progressTracker } from './progress.js';
 import { checkControl } from './control.js';
 import { compareInThread } from './in_thread.js';
+import { mergeReports, shareColumns } from './report_parts.js';
 import { init } from '../core/module.js';
 import { chunks } from './sources.js';
 
@@ -102,16 +105,22 @@ export async function compareFiles(reference, current, options = {}, control = {
   const onAbort = () => stop(abortError(signal));
   signal?.addEventListener('abort', onAbort, { once: true });
 
-  // One worker per range; the reference's first range keeps its accumulator and builds the report.
+  // One worker per range. Each side's first range keeps its accumulator (the keepers); once every
+  // range is read, the keepers gather their side's other ranges, share the columns out, swap
+  // partial states and build one part of the report each.
   const states = { reference: [], current: [] };
   const rows = { reference: [], current: [] };
+  const keepers = {};
+  const columns = {};
+  const parts = {};
+  const other = { reference: 'current', current: 'reference' };
+  let plan = null;
   let pending = 0;
-  let keeper = null;
   const spawn = (side, index, range) => {
     const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: `divergence-lab ${side} ${index}` });
     pool.push(worker);
-    const keep = side === 'reference' && index === 0;
-    if (keep) keeper = worker;
+    const keep = index === 0;
+    if (keep) keepers[side] = worker;
     const fileName = infos[side].name;
     worker.onerror = (event) => {
       event.preventDefault?.();
@@ -123,7 +132,6 @@ export async function compareFiles(reference, current, options = {}, control = {
       if (data.type === 'progress') progress.update(side, index, data.bytes, data.rows);
       else if (data.type === 'size') progress.size(side, data.total);
       else if (data.type === 'error') stop(errorFrom(data));
-      else if (data.type === 'report') settle.resolve(data.json);
       else if (data.type === 'done') {
         for (const url of data.resources ?? []) loadedByWorkers.add(url);
         rows[side][index] = data.rows;
@@ -135,9 +143,30 @@ export async function compareFiles(reference, current, options = {}, control = {
         progress.update(side, index, data.bytes, data.rows);
         if (rows[side].filter((r) => r !== undefined).length === plans[side].length) progress.finish(side);
         if (--pending === 0) {
-          const referenceStates = states.reference.slice(1);
-          const currentStates = states.current;
-          keeper.postMessage({ type: 'compare', lines, referenceStates, currentStates }, [...referenceStates, ...currentStates].map((s) => s.buffer));
+          for (const s of ['reference', 'current']) {
+            const rest = states[s].slice(1);
+            keepers[s].postMessage({ type: 'gather', lines, states: rest }, rest.map((state) => state.buffer));
+          }
+        }
+      } else if (data.type === 'columns') {
+        columns[side] = data.columns;
+        if (columns.reference && columns.current) {
+          plan = shareColumns(columns.reference, columns.current);
+          // Each keeper sends the columns the other compares.
+          for (const s of ['reference', 'current']) keepers[s].postMessage({ type: 'share', names: plan[other[s]] });
+        }
+      } else if (data.type === 'shared') {
+        // The other keeper can start its part as soon as this side's state is there.
+        const to = other[side];
+        keepers[to].postMessage({ type: 'compare', lines, side: to, state: data.state, names: plan[to] }, [data.state.buffer]);
+      } else if (data.type === 'report') {
+        parts[side] = JSON.parse(data.json);
+        if (parts.reference && parts.current) {
+          try {
+            settle.resolve(mergeReports([parts.reference, parts.current], plan.order));
+          } catch (error) {
+            stop(error);
+          }
         }
       }
     };
@@ -151,8 +180,7 @@ export async function compareFiles(reference, current, options = {}, control = {
         spawn(side, index, range);
       });
     }
-    const json = await finished;
-    return reviveInfinities(JSON.parse(json));
+    return reviveInfinities(await finished);
   } finally {
     signal?.removeEventListener('abort', onAbort);
     for (const w of pool) w.terminate();

@@ -1,15 +1,19 @@
 // The module Web Worker of compareFiles in browsers (files_browser.js): reads one input (or one
 // line-aligned byte range of it) into an accumulator of its own WebAssembly instance, reports
-// progress, and either keeps the accumulator (the reference's first range, which later builds the
-// report) or sends its serialized state back. A Parquet input is read by byte ranges (Blob.slice),
-// one row group at a time (parquet_input.js). Messages in: { type: 'accumulate' | 'compare', ... };
-// out: 'progress', 'size', 'done', 'report', 'error'.
+// progress, and either keeps the accumulator (the first range of each side) or sends its serialized
+// state back. A Parquet input is read by byte ranges (Blob.slice), one row group at a time
+// (parquet_input.js). The two keepers then build the report between them (report_parts.js): each
+// merges its side's other ranges ('gather', answering with its columns), sends the other keeper its
+// side's state holding only the columns that keeper compares ('share'), and builds its part of the
+// report from its own whole side and the other's partial state ('compare').
+// Messages in: { type: 'accumulate' | 'gather' | 'share' | 'compare', ... }; out: 'progress',
+// 'size', 'done', 'columns', 'shared', 'report', 'error'.
 import { init, wasm } from '../core/module.js';
-import { accumulate, mergeInto, reportJson, restoreMerged, serialize } from './engine.js';
+import { accumulate, columnWeights, mergeInto, reportPartJson, restoreMerged, serialize, serializeColumns } from './engine.js';
 import { parquetInput, rangeBuffer } from './parquet_input.js';
 import { chunks, describe } from './sources.js';
 
-let kept = 0; // the accumulator kept for the 'compare' message
+let kept = 0; // this side's accumulator, kept for the report (the first range's worker)
 
 const post = (message, transfer = []) => self.postMessage(message, transfer);
 
@@ -51,24 +55,35 @@ async function onAccumulate(module, m) {
   }
 }
 
+/** Merges this side's other ranges into the kept accumulator; answers with its columns. */
+function onGather(module, m) {
+  if (m.states.length > 0) {
+    const rest = restoreMerged(module, m.lines, m.states);
+    mergeInto(module, kept, [rest]);
+  }
+  post({ type: 'columns', columns: columnWeights(module, kept) });
+}
+
+/** This side's state with only the columns the other worker compares. */
+function onShare(module, m) {
+  const state = serializeColumns(module, kept, m.names);
+  post({ type: 'shared', state }, [state.buffer]);
+}
+
+/** This worker's part of the report: its whole side against the other's partial state. */
 function onCompare(module, m) {
-  const ref = kept;
+  let own = kept;
   kept = 0;
-  let refHandle = ref;
-  let curHandle = 0;
+  let other = 0;
   try {
-    if (m.referenceStates.length > 0) {
-      const rest = restoreMerged(module, m.lines, m.referenceStates);
-      mergeInto(module, refHandle, [rest]);
-    }
-    curHandle = restoreMerged(module, m.lines, m.currentStates);
-    const json = reportJson(module, refHandle, curHandle, m.lines);
-    refHandle = 0;
-    curHandle = 0;
-    post({ type: 'report', json });
+    other = restoreMerged(module, m.lines, [m.state]);
+    const [ref, cur] = m.side === 'reference' ? [own, other] : [other, own];
+    own = 0; // reportPartJson closes both
+    other = 0;
+    post({ type: 'report', json: reportPartJson(module, ref, cur, m.lines, m.names) });
   } finally {
-    if (refHandle) module.streamClose(refHandle);
-    if (curHandle) module.streamClose(curHandle);
+    if (own) module.streamClose(own);
+    if (other) module.streamClose(other);
   }
 }
 
@@ -77,6 +92,8 @@ self.onmessage = async ({ data }) => {
     await init();
     const module = wasm('compareFiles');
     if (data.type === 'accumulate') await onAccumulate(module, data);
+    else if (data.type === 'gather') onGather(module, data);
+    else if (data.type === 'share') onShare(module, data);
     else if (data.type === 'compare') onCompare(module, data);
   } catch (error) {
     post({ type: 'error', name: error?.name ?? 'Error', message: error?.message ?? String(error) });
