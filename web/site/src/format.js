@@ -36,9 +36,11 @@ export function formatCutoff(x, digits = 4) {
   return minus(String(Number(x.toPrecision(digits))));
 }
 
-/** An integer count with thousands separators ("3,239"). */
+const COUNT_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+
+/** An integer count with thousands separators ("3,239"); one formatter for all (toLocaleString makes one per call). */
 export function formatCount(n) {
-  return typeof n === 'number' && Number.isFinite(n) ? n.toLocaleString('en-US') : '–';
+  return typeof n === 'number' && Number.isFinite(n) ? COUNT_FORMAT.format(n) : '–';
 }
 
 /** A percentage with up to 1 decimal ("12.5 %"). */

@@ -359,7 +359,10 @@ export function renderHistograms(container, report) {
   container.replaceChildren(...cards.map((c) => c.card));
   const widthOf = (c) => c.svgElement?.clientWidth || c.card.clientWidth - 32;
   redrawAll = (force = false) => {
-    for (const c of cards) c.redraw(widthOf(c), force);
+    // Every width is read before any card is drawn: reading one after another card changed would
+    // lay the page out again, once per card.
+    const widths = cards.map(widthOf);
+    cards.forEach((c, i) => c.redraw(widths[i], force));
   };
   redrawAll();
 
