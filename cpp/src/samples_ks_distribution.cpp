@@ -8,6 +8,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -168,6 +169,33 @@ double pelz_good_cdf(std::int64_t n, double x) {
 
 }  // namespace
 
+// log(k!) as boost::math::lgamma(k + 1.0) gives it (the same bits), for 0 <= k <= n, each worked
+// out once and kept while n stays the same: the sum below needs two of them per term, for up to n
+// terms, and a report asks for the same n for every numeric column of a file pair (the number of
+// present values), so later columns find them all here. At most 1e6 + 1 entries (8 MB), one table
+// per thread.
+class LogFactorials {
+ public:
+  explicit LogFactorials(std::int64_t n) {
+    if (n_ != n) {
+      n_ = n;
+      table_.assign(static_cast<std::size_t>(n) + 1, std::numeric_limits<double>::quiet_NaN());
+    }
+  }
+  double operator()(std::int64_t k) const {
+    double& x = table_[static_cast<std::size_t>(k)];
+    if (std::isnan(x)) x = boost::math::lgamma(static_cast<double>(k) + 1.0);
+    return x;
+  }
+
+ private:
+  static thread_local std::int64_t n_;
+  static thread_local std::vector<double> table_;
+};
+
+thread_local std::int64_t LogFactorials::n_ = -1;
+thread_local std::vector<double> LogFactorials::table_;
+
 // ---- One-sided: Smirnov / Birnbaum-Tingey ----------------------------------------------------
 // P(D+_n >= d) = d * sum_{v=0}^{floor(n(1-d))} C(n,v) (d + v/n)^(v-1) (1 - d - v/n)^(n-v),
 // all terms positive; a term with 1 - d - v/n = 0 is zero and is left out.
@@ -194,7 +222,8 @@ double smirnov_sf(std::int64_t n, double d) {
   if (fl == nd_hi && nd_lo < 0.0) fl -= 1.0;
   const std::int64_t last = n - static_cast<std::int64_t>(fl) - 1;  // v = 0 .. last
 
-  const double lg_n1 = boost::math::lgamma(dn + 1.0);
+  const LogFactorials log_factorial(n);
+  const double lg_n1 = log_factorial(n);
   // Streaming log-sum-exp: value = exp(top) * sum.
   double top = -INFINITY, sum = 0.0, previous = -INFINITY;
   for (std::int64_t v = 0; v <= last; ++v) {
@@ -202,7 +231,7 @@ double smirnov_sf(std::int64_t n, double d) {
     const double a = ((nd_hi + dv) + nd_lo) / dn;           // d + v/n
     const double b = (((dn - dv) - nd_hi) - nd_lo) / dn;    // 1 - d - v/n
     if (!(b > 0.0)) break;
-    const double log_term = lg_n1 - boost::math::lgamma(dv + 1.0) - boost::math::lgamma(dn - dv + 1.0) +
+    const double log_term = lg_n1 - log_factorial(v) - log_factorial(n - v) +
                             (dv - 1.0) * std::log(a) + (dn - dv) * std::log(b);
     if (log_term > top) {
       sum = sum * std::exp(top - log_term) + 1.0;
