@@ -7,7 +7,9 @@
  * Watches `element` and keeps its keyboard access in step with its overflow.
  * @param {HTMLElement} element a container with overflow: auto
  * @param {string} label accessible name while it scrolls ("Formula", "Results table")
- * @returns {() => void} call after changing the content (sizes of the box itself are observed)
+ * @returns {() => void} call after changing the content (sizes of the box itself are observed):
+ *   the overflow is read at the start of the next frame, when the layout is clean (reading it at
+ *   once would force a layout in the middle of every slider event, and another at the frame)
  */
 export function keyboardScrollable(element, label) {
   const update = () => {
@@ -28,5 +30,13 @@ export function keyboardScrollable(element, label) {
     if (element.firstElementChild) observer.observe(element.firstElementChild);
   }
   update();
-  return update;
+  if (typeof requestAnimationFrame !== 'function') return update;
+  let frame = 0;
+  return () => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      update();
+    });
+  };
 }
