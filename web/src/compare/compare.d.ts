@@ -12,7 +12,9 @@
  * ```
  *
  * In browsers every input is read in its own module Web Worker (so the two files are read at the
- * same time and the page stays responsive); no `init()` is needed. Where no module worker can start
+ * same time and the page stays responsive), and the two workers then build the report together,
+ * each comparing about half the columns (the result is the same report, byte for byte, as in one
+ * piece); no `init()` is needed. Where no module worker can start
  * (a page opened from file://) the inputs are read in the page's thread instead, chunk by chunk. In Node (condition "node") the
  * files are streamed from disk into the core in the calling thread (it calls the Node `init()`
  * itself). Memory stays bounded: chunks of 4 MiB, and per side the accumulator's budget
