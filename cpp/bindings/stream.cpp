@@ -97,10 +97,14 @@ double stream_rows(int h) {
   return guarded([&] { return static_cast<double>(get(h).rows()); });
 }
 
+// A state's bytes as a new Uint8Array (new Uint8Array(view) copies: the result does not alias the heap).
+emscripten::val state_to_js(const std::string& state) {
+  return val::global("Uint8Array").new_(val(emscripten::typed_memory_view(state.size(), reinterpret_cast<const unsigned char*>(state.data()))));
+}
+
 emscripten::val stream_serialize(int h) {
   const std::string state = guarded([&] { return divergence::serialize_accumulator(get(h)); });
-  // new Uint8Array(view) copies: the result does not alias the heap.
-  return val::global("Uint8Array").new_(val(emscripten::typed_memory_view(state.size(), reinterpret_cast<const unsigned char*>(state.data()))));
+  return state_to_js(state);
 }
 
 std::vector<std::string> names_of(const val& names) {
@@ -117,7 +121,7 @@ std::vector<std::string> names_of(const val& names) {
 
 emscripten::val stream_serialize_columns(int h, val names) {
   const std::string state = guarded([&] { return divergence::serialize_accumulator(get(h), names_of(names)); });
-  return val::global("Uint8Array").new_(val(emscripten::typed_memory_view(state.size(), reinterpret_cast<const unsigned char*>(state.data()))));
+  return state_to_js(state);
 }
 
 emscripten::val stream_columns(int h) {

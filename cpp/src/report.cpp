@@ -285,6 +285,16 @@ void fill_category_measures(DriftMeasures& m, const CategoryBlock& b) {
   m.hellinger_categories = b.metrics.hellinger;
 }
 
+void fill_bin_measures(DriftMeasures& m, const DriftMetrics& bins) {
+  m.psi_bins = bins.psi_smoothed;
+  m.js_distance_bins = bins.js_distance_base_e;
+  m.js_divergence_bins = bins.js_divergence_base2;
+  m.kl_ref_cur_bins = bins.kl_ref_cur_smoothed;
+  m.kl_cur_ref_bins = bins.kl_cur_ref_smoothed;
+  m.tvd_bins = bins.tvd;
+  m.hellinger_bins = bins.hellinger;
+}
+
 // ----- types -----
 
 const ColumnKind* override_of(const CompareSpec& spec, const std::string& name) {
@@ -591,13 +601,7 @@ ColumnComparison compare_column(const std::string& name, const ColumnAccumulator
     dm.wasserstein = m.wasserstein;
     dm.wasserstein_normed = m.wasserstein_normed;
     dm.psi_quantiles = m.psi_ref_quantile;
-    dm.psi_bins = m.bins.psi_smoothed;
-    dm.js_distance_bins = m.bins.js_distance_base_e;
-    dm.js_divergence_bins = m.bins.js_divergence_base2;
-    dm.kl_ref_cur_bins = m.bins.kl_ref_cur_smoothed;
-    dm.kl_cur_ref_bins = m.bins.kl_cur_ref_smoothed;
-    dm.tvd_bins = m.bins.tvd;
-    dm.hellinger_bins = m.bins.hellinger;
+    fill_bin_measures(dm, m.bins);
     if (out.has_as_categorical) fill_category_measures(dm, out.as_categorical);
   } else {
     const Items r = out.type == ColumnKind::Boolean ? boolean_items(ref) : label_items(ref);

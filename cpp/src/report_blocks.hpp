@@ -26,6 +26,10 @@ CategoryBlock category_block(const Items& ref, const Items& cur, const Smoothing
 // The categorical view of DriftMeasures from a block.
 void fill_category_measures(DriftMeasures& m, const CategoryBlock& b);
 
+// The shared-bins view of DriftMeasures (psi_bins ... hellinger_bins) from a numeric column's bin
+// metrics.
+void fill_bin_measures(DriftMeasures& m, const DriftMetrics& bins);
+
 // The type override of a column (the last one given wins), or nullptr.
 const ColumnKind* override_of(const CompareSpec& spec, const std::string& name);
 

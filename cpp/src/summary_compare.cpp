@@ -89,13 +89,7 @@ void compare_numeric(ColumnComparison& out, const SummaryColumn& r, const Summar
   m.bins = drift_metrics(rc, cc, spec.smoothing);
   m.psi_ref_quantile = m.wasserstein = m.wasserstein_normed = m.ks_statistic = m.ks_pvalue = kNaN;
   dm.n_unique = b.ref_counts.size();
-  dm.psi_bins = m.bins.psi_smoothed;
-  dm.js_distance_bins = m.bins.js_distance_base_e;
-  dm.js_divergence_bins = m.bins.js_divergence_base2;
-  dm.kl_ref_cur_bins = m.bins.kl_ref_cur_smoothed;
-  dm.kl_cur_ref_bins = m.bins.kl_cur_ref_smoothed;
-  dm.tvd_bins = m.bins.tvd;
-  dm.hellinger_bins = m.bins.hellinger;
+  detail::fill_bin_measures(dm, m.bins);
   if (spec.preset != DriftPreset::Custom) {
     // The shared bins as categories (bins empty on both sides are no category; the tests do not
     // depend on the order of the categories).

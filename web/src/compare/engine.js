@@ -105,13 +105,7 @@ export function restoreMerged(module, lines, states) {
       const ptr = buffer.place(state);
       const h = module.streamRestore(lines, ptr, state.length);
       if (first === 0) first = h;
-      else {
-        try {
-          module.streamMerge(first, h);
-        } finally {
-          module.streamClose(h);
-        }
-      }
+      else mergeInto(module, first, [h]);
     }
     const done = first;
     first = 0;
