@@ -94,8 +94,12 @@ test('Cancel stops the run and keeps the previous report', async ({ page }) => {
 });
 
 test('a worker that dies gives a clear message naming the file, and the page stays usable', async ({ page }) => {
+  const workers = { started: 0, closed: 0 };
+  page.on('worker', (worker) => {
+    workers.started += 1;
+    worker.on('close', () => (workers.closed += 1));
+  });
   await openWithDefaultExample(page);
-  const rowsBefore = await page.locator('#results tbody').innerHTML();
   // The next workers start from a script that dies the way an out-of-memory worker does: an
   // uncaught error once it is given work.
   const crash = async (route) => {
@@ -105,6 +109,14 @@ test('a worker that dies gives a clear message naming the file, and the page sta
     });
   };
   await page.route(/\/assets\/worker[^/]*\.js$/, crash);
+  // The page keeps two workers started ahead for its next run (prepareWorkers), loaded before the
+  // route: one more run uses them up, and the idle ones it leaves start from the crashing script
+  // (they die on their first message and leave the pool, so the next run starts its own).
+  const first = await runs(page);
+  await page.locator('#reference-file').setInputFiles(`${dataDir}pairs/tips_lunch_vs_dinner/reference.csv`);
+  await expect.poll(() => runs(page)).toBeGreaterThan(first);
+  await expect(page.locator('#error')).toBeEmpty();
+  const rowsBefore = await page.locator('#results tbody').innerHTML();
   const before = await runs(page);
   await page.locator('#current-file').setInputFiles(`${dataDir}pairs/tips_lunch_vs_dinner/current.csv`);
   await expect.poll(() => runs(page)).toBeGreaterThan(before);
@@ -112,7 +124,9 @@ test('a worker that dies gives a clear message naming the file, and the page sta
   await expect(page.locator('#error')).toContainText('out of memory (simulated)');
   await expect(page.locator('#error')).toContainText(/(reference|current) file "[^"]+\.csv": the worker reading it stopped/);
   expect(await page.locator('#results tbody').innerHTML()).toBe(rowsBefore);
-  // Workers load normally again: the same file now compares.
+  // Workers load normally again: the same file now compares (once every crashing worker, the idle
+  // ones started after the failed run included, has ended).
+  await expect.poll(() => workers.closed).toBe(workers.started);
   await page.unroute(/\/assets\/worker[^/]*\.js$/, crash);
   const again = await runs(page);
   await page.locator('#current-file').setInputFiles(`${dataDir}pairs/tips_lunch_vs_dinner/current.csv`);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { compareFiles } from 'divergence-lab/compare';
+import { compareFiles, prepareWorkers } from 'divergence-lab/compare';
 import { compareCsv, init } from '../../web/src/node.js';
 import { wasm } from '../../web/src/core/module.js';
 import { readJson, sharedDir } from './shared.js';
@@ -121,6 +121,13 @@ describe('compareFiles', () => {
     await assert.rejects(compareFiles(bigRef, bigCur, { bins: 3 }), { name: 'RangeError', message: /^options: unknown option 'bins'/ });
     await assert.rejects(compareFiles(bigRef, bigCur, {}, { signal: {} }), { name: 'TypeError', message: 'signal: expected an AbortSignal' });
     await assert.rejects(compareFiles(bigRef, bigCur, {}, { onProgress: 1 }), { name: 'TypeError', message: 'onProgress: expected a function, got number' });
+  });
+
+  test('prepareWorkers: nothing to start in Node, the count is still checked', () => {
+    assert.equal(prepareWorkers(2), undefined);
+    assert.equal(prepareWorkers(0), undefined);
+    assert.throws(() => prepareWorkers(-1), { name: 'RangeError', message: 'count: expected an integer from 0 to 32, got -1' });
+    assert.throws(() => prepareWorkers(33), { name: 'RangeError', message: 'count: expected an integer from 0 to 32, got 33' });
   });
 });
 

@@ -12,3 +12,9 @@ export function checkControl(control) {
   if (!Number.isInteger(workers) || workers < 1 || workers > 16) throw new RangeError(`workers: expected an integer from 1 to 16, got ${workers}`);
   return { onProgress, signal, workers };
 }
+
+/** prepareWorkers' count: an integer from 0 to 32 (RangeError otherwise). */
+export function checkPoolSize(count) {
+  if (!Number.isInteger(count) || count < 0 || count > 32) throw new RangeError(`count: expected an integer from 0 to 32, got ${count}`);
+  return count;
+}

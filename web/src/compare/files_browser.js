@@ -12,7 +12,7 @@ import { HEAD_BYTES, bytesView, describe, headOf, lineCuts } from './sources.js'
 import { isParquetBuffer } from './parquet_source.js';
 import { rangeBuffer } from './parquet_input.js';
 import { progressTracker } from './progress.js';
-import { checkControl } from './control.js';
+import { checkControl, checkPoolSize } from './control.js';
 import { compareInThread } from './in_thread.js';
 import { mergeReports, shareColumns } from './report_parts.js';
 import { init } from '../core/module.js';
@@ -29,6 +29,39 @@ const loadedByWorkers = new Set();
 /** The URLs workers have loaded so far in this page (not part of the package's documented API). */
 export function workerResources() {
   return [...loadedByWorkers];
+}
+
+/**
+ * Workers started ahead by prepareWorkers: each has loaded the core and waits for its first job. A
+ * comparison takes them before starting new ones; one that failed to load leaves the pool.
+ */
+const warm = [];
+
+function startWorker() {
+  return new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'divergence-lab compare' });
+}
+
+/**
+ * Starts workers now, so that the next compareFiles finds them with the core loaded (a worker's start
+ * and the core's load take ~70 ms each run otherwise). Keeps `count` idle workers (0 to 32; those
+ * beyond are terminated); each holds its own WebAssembly instance (16 MB) until a comparison uses
+ * it or prepareWorkers(0) ends it. Does nothing where workers cannot start (file://, no Worker).
+ */
+export function prepareWorkers(count = 2) {
+  checkPoolSize(count);
+  if (!workersAvailable()) return;
+  while (warm.length > count) warm.pop().terminate();
+  while (warm.length < count) {
+    const worker = startWorker();
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      const at = warm.indexOf(worker);
+      if (at >= 0) warm.splice(at, 1);
+      worker.terminate();
+    };
+    worker.postMessage({ type: 'warm' });
+    warm.push(worker);
+  }
 }
 
 /** Byte ranges are used for inputs at least this large (smaller ones gain nothing from workers). */
@@ -117,7 +150,7 @@ export async function compareFiles(reference, current, options = {}, control = {
   let plan = null;
   let pending = 0;
   const spawn = (side, index, range) => {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: `divergence-lab ${side} ${index}` });
+    const worker = warm.shift() ?? startWorker();
     pool.push(worker);
     const keep = index === 0;
     if (keep) keepers[side] = worker;

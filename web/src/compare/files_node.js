@@ -8,7 +8,7 @@ import { optionLines } from './options.js';
 import { abortError } from './engine.js';
 import { describe } from './sources.js';
 import { chunks, rangeBuffer, statPath } from './sources_node.js';
-import { checkControl } from './control.js';
+import { checkControl, checkPoolSize } from './control.js';
 import { compareInThread } from './in_thread.js';
 
 async function sideInfo(input, side) {
@@ -37,4 +37,9 @@ export async function compareFilesJson(reference, current, options = {}, control
 /** Compares two files streamed in chunks; see compare.d.ts. */
 export async function compareFiles(reference, current, options = {}, control = {}) {
   return reviveInfinities(JSON.parse(await compareFilesJson(reference, current, options, control)));
+}
+
+/** Node has no workers: checks `count` as in browsers and does nothing (compare.d.ts). */
+export function prepareWorkers(count = 2) {
+  checkPoolSize(count);
 }

@@ -1,3 +1,3 @@
 // divergence-lab/compare in browsers and bundlers: compareFiles in Web Workers. Types and docs: compare.d.ts.
-export { compareFiles } from './files_browser.js';
+export { compareFiles, prepareWorkers } from './files_browser.js';
 export { isParquet, parquetCsvChunks, parquetToCsv, toEngineInput } from './parquet.js';

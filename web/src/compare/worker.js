@@ -6,7 +6,7 @@
 // merges its side's other ranges ('gather', answering with its columns), sends the other keeper its
 // side's state holding only the columns that keeper compares ('share'), and builds its part of the
 // report from its own whole side and the other's partial state ('compare').
-// Messages in: { type: 'accumulate' | 'gather' | 'share' | 'compare', ... }; out: 'progress',
+// Messages in: { type: 'warm' (load the core now) | 'accumulate' | 'gather' | 'share' | 'compare', ... }; out: 'progress',
 // 'size', 'done', 'columns', 'shared', 'report', 'error'.
 import { init, wasm } from '../core/module.js';
 import { accumulate, columnWeights, mergeInto, reportPartJson, restoreMerged, serialize, serializeColumns } from './engine.js';
@@ -91,6 +91,7 @@ self.onmessage = async ({ data }) => {
   try {
     await init();
     const module = wasm('compareFiles');
+    if (data.type === 'warm') return; // started ahead (prepareWorkers): the core is loaded
     if (data.type === 'accumulate') await onAccumulate(module, data);
     else if (data.type === 'gather') onGather(module, data);
     else if (data.type === 'share') onShare(module, data);

@@ -1,6 +1,6 @@
 // One comparison at a time: runs compareFiles (each file in its own Web Worker) with an
 // AbortController; starting a new run or pressing Cancel aborts the running one.
-import { compareFiles } from '../../../src/compare/index.js';
+import { compareFiles, prepareWorkers } from '../../../src/compare/index.js';
 
 /** The options of the page's comparison (the conventions of expected.json's equal_width_20 blocks). */
 export const PAGE_OPTIONS = { binning: 'equal-width:20', smoothing: 'epsilon:0.0001' };
@@ -9,6 +9,9 @@ let running = null;
 
 /** Workers per file: 1, or ?workers=N in the page's address (the benchmark compares 1 and 2). */
 const WORKERS = Math.min(16, Math.max(1, Number.parseInt(new URLSearchParams(globalThis.location?.search ?? '').get('workers') ?? '1', 10) || 1));
+
+// The workers of the next comparison start now (the core loads while the user picks files).
+prepareWorkers(2 * WORKERS);
 
 /** True while a comparison runs. */
 export function isRunning() {
@@ -33,5 +36,6 @@ export async function runComparison(reference, current, onProgress, options = {}
     return await compareFiles(reference, current, { ...PAGE_OPTIONS, ...options }, { onProgress, signal: controller.signal, workers: WORKERS });
   } finally {
     if (running === controller) running = null;
+    prepareWorkers(2 * WORKERS); // for the next run
   }
 }
