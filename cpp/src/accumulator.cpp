@@ -8,6 +8,7 @@
 
 #include "divergence/errors.hpp"
 #include "divergence/summation.hpp"
+#include "value_sort.hpp"
 
 namespace divergence {
 namespace {
@@ -52,87 +53,6 @@ bool integer_literal(std::string_view s) {
     if (s[i] < '0' || s[i] > '9') return false;
   }
   return true;
-}
-
-// Sorts finite doubles ascending, -0 before +0 (a total order on the bit patterns, so the result does
-// not depend on the input order). LSD radix sort on the order-preserving integer image of the bits,
-// 11 bits per pass: one pass computes the keys and all six digit histograms, then one scatter pass
-// per digit, skipping digits that are the same in every key; std::sort for short inputs.
-// scratch: n keys of temporary memory, reused from call to call (the values' own memory is the
-// other buffer).
-std::uint64_t order_key(double x) {
-  std::uint64_t u;
-  std::memcpy(&u, &x, sizeof u);
-  return (u >> 63) ? ~u : (u | (std::uint64_t{1} << 63));
-}
-
-bool value_less(double a, double b) { return order_key(a) < order_key(b); }
-
-void sort_values(std::vector<double>& v, std::vector<std::uint64_t>& scratch) {
-  const std::size_t n = v.size();
-  if (n < 2048) {
-    std::sort(v.begin(), v.end(), value_less);
-    return;
-  }
-  constexpr int kBits = 11;
-  constexpr int kPasses = (64 + kBits - 1) / kBits;
-  constexpr std::size_t kBuckets = std::size_t{1} << kBits;
-  constexpr std::uint64_t kMask = kBuckets - 1;
-  if (scratch.size() < n) scratch.resize(n);
-  // The values' memory holds keys between passes (read and written bytewise: no aliasing).
-  unsigned char* const own = reinterpret_cast<unsigned char*>(v.data());
-  std::uint64_t* const keys = scratch.data();
-  std::vector<std::size_t> count(kPasses * kBuckets, 0);
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::uint64_t k = order_key(v[i]);
-    keys[i] = k;
-    for (int p = 0; p < kPasses; ++p) ++count[p * kBuckets + ((k >> (p * kBits)) & kMask)];
-  }
-  bool in_scratch = true;  // where the keys are now
-  for (int p = 0; p < kPasses; ++p) {
-    std::size_t* c = count.data() + p * kBuckets;
-    const int shift = p * kBits;
-    if (c[(keys[0] >> shift) & kMask] == n && in_scratch) continue;  // one digit everywhere
-    if (!in_scratch) {
-      std::uint64_t first;
-      std::memcpy(&first, own, 8);
-      if (c[(first >> shift) & kMask] == n) continue;
-    }
-    std::size_t sum = 0;
-    for (std::size_t b = 0; b < kBuckets; ++b) {
-      const std::size_t t = c[b];
-      c[b] = sum;
-      sum += t;
-    }
-    if (in_scratch) {
-      for (std::size_t i = 0; i < n; ++i) {
-        const std::uint64_t k = keys[i];
-        std::memcpy(own + 8 * c[(k >> shift) & kMask]++, &k, 8);
-      }
-    } else {
-      for (std::size_t i = 0; i < n; ++i) {
-        std::uint64_t k;
-        std::memcpy(&k, own + 8 * i, 8);
-        keys[c[(k >> shift) & kMask]++] = k;
-      }
-    }
-    in_scratch = !in_scratch;
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    std::uint64_t k;
-    if (in_scratch) {
-      k = keys[i];
-    } else {
-      std::memcpy(&k, own + 8 * i, 8);
-    }
-    const std::uint64_t u = (k >> 63) ? (k & ~(std::uint64_t{1} << 63)) : ~k;
-    std::memcpy(own + 8 * i, &u, 8);
-  }
-}
-
-void sort_values(std::vector<double>& v) {
-  std::vector<std::uint64_t> scratch;
-  sort_values(v, scratch);
 }
 
 // Mean and sum of squared deviations of values (two passes, compensated).
@@ -265,16 +185,17 @@ void ColumnAccumulator::materialize_labels() const {
   std::vector<double> copy;
   if (!sorted_) {
     copy = values_;
-    sort_values(copy);
+    std::vector<std::uint64_t> scratch;
+    detail::sort_plain_decimals(copy, decimals_, min_, max_, scratch);
   }
   const std::vector<double>& v = sorted_ ? values_ : copy;
   // Runs of one bit pattern (-0 and +0 are two texts, "-0" and "0"), in ascending order.
   const auto for_each_run = [&v](auto&& f) {
     std::size_t i = 0;
     while (i < v.size()) {
-      const std::uint64_t key = order_key(v[i]);
+      const std::uint64_t key = detail::order_key(v[i]);
       std::size_t j = i + 1;
-      while (j < v.size() && order_key(v[j]) == key) ++j;
+      while (j < v.size() && detail::order_key(v[j]) == key) ++j;
       f(v[i], static_cast<std::uint64_t>(j - i));
       i = j;
     }
@@ -344,7 +265,12 @@ void ColumnAccumulator::finish() {
 void ColumnAccumulator::finish(std::vector<std::uint64_t>& scratch) {
   std::sort(distinct_.begin(), distinct_.end());
   if (!sorted_) {
-    sort_values(values_, scratch);
+    // Deferred labels: every value is a plain decimal with decimals_ decimals, sorted on its integer.
+    if (labels_deferred_ && decimals_ >= 0) {
+      detail::sort_plain_decimals(values_, decimals_, min_, max_, scratch);
+    } else {
+      detail::sort_values(values_, scratch);
+    }
     sorted_ = true;
   }
 }
@@ -408,7 +334,7 @@ std::ptrdiff_t ColumnAccumulator::merge(ColumnAccumulator&& other) {
     values_.insert(values_.end(), other.values_.begin(), other.values_.end());
     delta += static_cast<std::ptrdiff_t>(other.values_.size());
     if (sorted_ && other.sorted_) {
-      std::inplace_merge(values_.begin(), values_.begin() + static_cast<std::ptrdiff_t>(mid), values_.end(), value_less);
+      std::inplace_merge(values_.begin(), values_.begin() + static_cast<std::ptrdiff_t>(mid), values_.end(), detail::value_less);
     } else {
       sorted_ = false;
     }

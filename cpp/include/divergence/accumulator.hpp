@@ -90,8 +90,10 @@ class ColumnAccumulator {
   // Moves the stored values into a sketch (no-op if already sketched or not numeric). Returns the
   // number of values released.
   std::size_t to_sketch();
-  // Sorts the stored values (called by DatasetAccumulator::finish). scratch: temporary memory
-  // (one 8-byte word per stored value), reused by the caller for the next column.
+  // Sorts the stored values (called by DatasetAccumulator::finish), ascending, -0 before +0; while
+  // labels are DEFERRED (all values plain decimals with d decimals) on their decimal integers,
+  // which takes fewer radix passes (value_sort.hpp). scratch: temporary memory (one 8-byte word
+  // per stored value), reused by the caller for the next column.
   void finish();
   void finish(std::vector<std::uint64_t>& scratch);
   // Adds other's content (both finished or both not). Returns the change in stored values.

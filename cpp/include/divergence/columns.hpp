@@ -64,6 +64,15 @@ inline bool parse_plain_decimal(std::string_view field, double& out, int& decima
 // The text of a plain decimal from its value and d: exactly the text parse_plain_decimal read.
 // Writes at most 40 bytes to buf and returns the length.
 std::size_t format_plain_decimal(double x, int decimals, char* buf);
+// The signed integer +-M of a plain decimal's value x = +-M / 10^d (d = decimals, 0..15): x 10^d
+// rounded to the nearest integer is M exactly, since |fl(x 10^d) - M| <= (2u + u^2) M < 0.23 for
+// M < 10^15 (u = 2^-53). Only for such values (is_plain_decimal_value; |x| 10^d < 2^51 at least);
+// -0 gives 0.
+inline std::int64_t plain_decimal_units(double x, int decimals);
+// True when x is exactly a value parse_plain_decimal gives with d = decimals (0..15): x = +-M / 10^d
+// rounded once, M < 10^15 an integer. The accumulator state reader checks this of every stored
+// value of a column whose labels are deferred (their texts are rebuilt from the values).
+bool is_plain_decimal_value(double x, int decimals);
 
 enum class ColumnType { Numeric, Categorical };
 
@@ -93,9 +102,20 @@ TypedColumn type_column(const std::vector<std::string_view>& reference,
 
 // ---- inline definitions (parse_plain_decimal runs on every numeric field) ----
 
+namespace detail {
+// Powers of ten exact in double (10^22 is the largest), for plain decimals' d = 0..15.
+inline constexpr double kPlainPow10[16] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+}  // namespace detail
+
+inline std::int64_t plain_decimal_units(double x, int decimals) {
+  // Rounded to the nearest integer by adding and taking away 1.5 * 2^52 (exact for |y| < 2^51, in
+  // the default rounding mode; no call to a library nearbyint).
+  const double y = x * detail::kPlainPow10[decimals];
+  return static_cast<std::int64_t>((y + 6755399441055744.0) - 6755399441055744.0);
+}
+
 inline bool parse_plain_decimal(std::string_view field, double& out, int& decimals) {
-  // Powers of ten exact in double (10^22 is the largest).
-  static constexpr double kPow10[16] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  const double* const kPow10 = detail::kPlainPow10;
   const char* p = field.data();
   const char* end = p + field.size();
   const bool negative = p < end && *p == '-';
