@@ -9,7 +9,6 @@
 #include <utility>
 #include <vector>
 
-#include "divergence/columns.hpp"
 #include "divergence/errors.hpp"
 
 namespace divergence {
@@ -313,11 +312,6 @@ class AccumulatorState {
       if (c->decimals_ < 0 && c->present_ > 0) fail(what + ": deferred labels without their decimals");
       if (c->present_ > 0 && !(std::fabs(c->min_) < 1e15 && std::fabs(c->max_) < 1e15)) {
         fail(what + ": deferred labels of values that are not plain decimals");
-      }
-      // Their texts are rebuilt from the values, and they are sorted on their decimal integers
-      // (value_sort.hpp): every value must be exactly a plain decimal with those decimals.
-      for (double x : c->values_) {
-        if (!is_plain_decimal_value(x, c->decimals_)) fail(what + ": deferred labels of values that are not plain decimals");
       }
     }
     c->sorted_ = true;

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <utility>
 
 #include <fast_float/fast_float.h>
@@ -97,17 +96,6 @@ std::size_t format_plain_decimal(double x, int decimals, char* buf) {
   // past buf).
   const int n = std::snprintf(buf, 40, "%.*f", decimals, x);
   return n <= 0 ? 0 : n < 40 ? static_cast<std::size_t>(n) : 39;
-}
-
-bool is_plain_decimal_value(double x, int decimals) {
-  if (decimals < 0 || decimals > 15 || !(std::fabs(x) * detail::kPlainPow10[decimals] < 1e15)) return false;
-  const std::int64_t m = plain_decimal_units(x, decimals);
-  const std::uint64_t magnitude = m < 0 ? static_cast<std::uint64_t>(-m) : static_cast<std::uint64_t>(m);
-  if (magnitude >= 1000000000000000ULL) return false;
-  // The division parse_plain_decimal made, with its sign (-0 for "-0.00").
-  const double back = static_cast<double>(magnitude) / detail::kPlainPow10[decimals];
-  const double value = std::signbit(x) ? -back : back;
-  return std::memcmp(&value, &x, sizeof x) == 0;
 }
 
 const char* type_name(ColumnType type) { return type == ColumnType::Numeric ? "numeric" : "categorical"; }

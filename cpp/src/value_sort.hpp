@@ -31,7 +31,10 @@ void sort_values(std::vector<double>& v, std::vector<std::uint64_t>& scratch);
 
 // Sorts values that are all plain decimals with `decimals` decimals (0..15), lying in [lo, hi]
 // (the column's min and max), in the order of sort_values. Falls back to sort_values when the
-// values' integers do not fit that range (never for a consistent column).
+// values' integers do not fit that range (never for a consistent column). The values must be
+// exactly what parse_plain_decimal gave (they are rebuilt from their integers): the accumulator
+// calls it only on values it parsed itself (a restored state's values arrive sorted and are
+// never sorted again; a merge of finished accumulators merges sorted runs).
 void sort_plain_decimals(std::vector<double>& v, int decimals, double lo, double hi, std::vector<std::uint64_t>& scratch);
 
 }  // namespace detail

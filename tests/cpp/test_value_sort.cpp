@@ -2,7 +2,7 @@
 // what sort_values gives (ascending, -0 before +0) on values that are plain decimals, for every d,
 // signs, zeros of both signs, ties, sizes below and above the radix threshold and ranges needing
 // one to five digit passes; it falls back to sort_values when the given range is not the values'.
-// Also plain_decimal_units and is_plain_decimal_value (columns.hpp).
+// Also plain_decimal_units (columns.hpp).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -122,22 +122,11 @@ TEST(ValueSort, FallsBackWhenTheRangeIsNotTheValues) {
   EXPECT_EQ(bits(a), bits(expected));
 }
 
-TEST(ValueSort, PlainDecimalUnitsAndValues) {
+TEST(ValueSort, PlainDecimalUnits) {
   EXPECT_EQ(divergence::plain_decimal_units(plain(336820079, 4), 4), 336820079);
   EXPECT_EQ(divergence::plain_decimal_units(plain(-5, 1), 1), -5);
   EXPECT_EQ(divergence::plain_decimal_units(plain(999'999'999'999'999, 15), 15), 999'999'999'999'999);
   EXPECT_EQ(divergence::plain_decimal_units(-0.0, 2), 0);
-  EXPECT_TRUE(divergence::is_plain_decimal_value(plain(336820079, 4), 4));
-  EXPECT_TRUE(divergence::is_plain_decimal_value(-0.0, 2));
-  EXPECT_TRUE(divergence::is_plain_decimal_value(1.5, 3));  // "1.500"
-  EXPECT_TRUE(divergence::is_plain_decimal_value(0.1, 1));
-  EXPECT_FALSE(divergence::is_plain_decimal_value(0.1 + 0.2, 1));  // 0.30000000000000004
-  EXPECT_FALSE(divergence::is_plain_decimal_value(0.125, 2));
-  EXPECT_FALSE(divergence::is_plain_decimal_value(1e15, 0));  // 16 digits
-  EXPECT_FALSE(divergence::is_plain_decimal_value(1.5, 16));
-  EXPECT_FALSE(divergence::is_plain_decimal_value(1.5, -1));
-  EXPECT_FALSE(divergence::is_plain_decimal_value(std::nan(""), 2));
-  EXPECT_FALSE(divergence::is_plain_decimal_value(INFINITY, 0));
 }
 
 }  // namespace

@@ -66,13 +66,9 @@ inline bool parse_plain_decimal(std::string_view field, double& out, int& decima
 std::size_t format_plain_decimal(double x, int decimals, char* buf);
 // The signed integer +-M of a plain decimal's value x = +-M / 10^d (d = decimals, 0..15): x 10^d
 // rounded to the nearest integer is M exactly, since |fl(x 10^d) - M| <= (2u + u^2) M < 0.23 for
-// M < 10^15 (u = 2^-53). Only for such values (is_plain_decimal_value; |x| 10^d < 2^51 at least);
+// M < 10^15 (u = 2^-53). Only for such values (|x| 10^d < 2^51 at least);
 // -0 gives 0.
 inline std::int64_t plain_decimal_units(double x, int decimals);
-// True when x is exactly a value parse_plain_decimal gives with d = decimals (0..15): x = +-M / 10^d
-// rounded once, M < 10^15 an integer. The accumulator state reader checks this of every stored
-// value of a column whose labels are deferred (their texts are rebuilt from the values).
-bool is_plain_decimal_value(double x, int decimals);
 
 enum class ColumnType { Numeric, Categorical };
 
