@@ -132,14 +132,17 @@ function browserRssMb() {
 }
 
 // One timed comparison in the compare page: the reference file is set first (a run against the
-// page's example), then the current file; seconds from the current input's change event to the
-// report on screen. With memory: the browser's peak resident memory during the timed run.
+// page's example), then, after a second (a user takes longer to pick a file; meanwhile the page's
+// next workers load and warm up, prepareWorkers), the current file; seconds from the current
+// input's change event to the report on screen. With memory: the browser's peak resident memory
+// during the timed run.
 async function timePage(browser, reference, current, workers, memory = false) {
   const page = await browser.newPage();
   await page.goto(`${base}/compare.html?workers=${workers}`);
   await page.waitForFunction(() => Number(document.documentElement.dataset.runs) >= 1, null, { timeout: 60000 });
   await page.locator('#reference-file').setInputFiles(reference);
   await page.waitForFunction(() => Number(document.documentElement.dataset.runs) >= 2 && !document.documentElement.dataset.busy, null, { timeout: 600000 });
+  await new Promise((resolve) => setTimeout(resolve, 1000));
   await page.evaluate(() => {
     const html = document.documentElement;
     const runs = Number(html.dataset.runs);

@@ -12,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { compareFiles, prepareWorkers } from 'divergence-lab/compare';
 import { compareCsv, init } from '../../web/src/node.js';
 import { wasm } from '../../web/src/core/module.js';
+import { warmUp } from '../../web/src/compare/warm_up.js';
 import { readJson, sharedDir } from './shared.js';
 
 const PAGE = { binning: 'equal-width:20', smoothing: 'epsilon:0.0001' };
@@ -121,6 +122,26 @@ describe('compareFiles', () => {
     await assert.rejects(compareFiles(bigRef, bigCur, { bins: 3 }), { name: 'RangeError', message: /^options: unknown option 'bins'/ });
     await assert.rejects(compareFiles(bigRef, bigCur, {}, { signal: {} }), { name: 'TypeError', message: 'signal: expected an AbortSignal' });
     await assert.rejects(compareFiles(bigRef, bigCur, {}, { onProgress: 1 }), { name: 'TypeError', message: 'onProgress: expected a function, got number' });
+  });
+
+  test('the warm-up comparison of a worker started ahead runs the engine and closes every handle', async () => {
+    const module = wasm('test');
+    const before = module.heapInUse();
+    assert.equal(openCount(), 0);
+    await warmUp(module);
+    assert.equal(openCount(), 0);
+    // It fails like any comparison when the engine does: the handles are still closed.
+    const compare = module.streamCompareColumns;
+    module.streamCompareColumns = () => {
+      throw new Error('broken engine');
+    };
+    try {
+      await assert.rejects(warmUp(module), { message: 'broken engine' });
+    } finally {
+      module.streamCompareColumns = compare;
+    }
+    assert.equal(openCount(), 0);
+    assert.equal(module.heapInUse(), before); // nothing kept (the chunk buffers freed too)
   });
 
   test('prepareWorkers: nothing to start in Node, the count is still checked', () => {

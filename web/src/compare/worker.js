@@ -6,11 +6,12 @@
 // merges its side's other ranges ('gather', answering with its columns), sends the other keeper its
 // side's state holding only the columns that keeper compares ('share'), and builds its part of the
 // report from its own whole side and the other's partial state ('compare').
-// Messages in: { type: 'warm' (load the core now) | 'accumulate' | 'gather' | 'share' | 'compare', ... }; out: 'progress',
+// Messages in: { type: 'warm' (load the core and run warm_up.js now) | 'accumulate' | 'gather' | 'share' | 'compare', ... }; out: 'progress',
 // 'size', 'done', 'columns', 'shared', 'report', 'error'.
 import { init, wasm } from '../core/module.js';
 import { accumulate, columnWeights, mergeInto, reportPartJson, restoreMerged, serialize, serializeColumns } from './engine.js';
 import { parquetInput, rangeBuffer } from './parquet_input.js';
+import { warmUp } from './warm_up.js';
 import { chunks, describe } from './sources.js';
 
 let kept = 0; // this side's accumulator, kept for the report (the first range's worker)
@@ -91,7 +92,13 @@ self.onmessage = async ({ data }) => {
   try {
     await init();
     const module = wasm('compareFiles');
-    if (data.type === 'warm') return; // started ahead (prepareWorkers): the core is loaded
+    if (data.type === 'warm') {
+      // Started ahead (prepareWorkers): the core is loaded; run its hot code once now, so that V8
+      // has optimized it before a file comes (warm_up.js). A failed warm-up only leaves the code
+      // slower: it must not reach the run that takes this worker as its error.
+      await warmUp(module).catch(() => {});
+      return;
+    }
     if (data.type === 'accumulate') await onAccumulate(module, data);
     else if (data.type === 'gather') onGather(module, data);
     else if (data.type === 'share') onShare(module, data);

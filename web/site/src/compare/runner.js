@@ -10,9 +10,6 @@ let running = null;
 /** Workers per file: 1, or ?workers=N in the page's address (the benchmark compares 1 and 2). */
 const WORKERS = Math.min(16, Math.max(1, Number.parseInt(new URLSearchParams(globalThis.location?.search ?? '').get('workers') ?? '1', 10) || 1));
 
-// The workers of the next comparison start now (the core loads while the user picks files).
-prepareWorkers(2 * WORKERS);
-
 /** True while a comparison runs. */
 export function isRunning() {
   return running !== null;
@@ -36,6 +33,8 @@ export async function runComparison(reference, current, onProgress, options = {}
     return await compareFiles(reference, current, { ...PAGE_OPTIONS, ...options }, { onProgress, signal: controller.signal, workers: WORKERS });
   } finally {
     if (running === controller) running = null;
-    prepareWorkers(2 * WORKERS); // for the next run
+    // The next run's workers start now: they load the core and warm it up while the user picks a
+    // file (the run at page load starts its own, so that the first report is not held up).
+    prepareWorkers(2 * WORKERS);
   }
 }
