@@ -8,6 +8,7 @@
 #include "divergence/ecdf.hpp"
 #include "divergence/errors.hpp"
 #include "divergence/wasserstein.hpp"
+#include "value_sort.hpp"
 
 namespace divergence {
 
@@ -24,10 +25,13 @@ void QuantileSketch::add(double x) {
 }
 
 void QuantileSketch::compact(std::size_t level) {
+  // Sorting the full levels is most of a sketch's cost: the radix sort of the stored values
+  // (value_sort.hpp; ascending, -0 before +0), its key memory kept per thread.
+  thread_local std::vector<std::uint64_t> scratch;
   for (std::size_t h = level; h < levels_.size(); ++h) {
     std::vector<double>& buf = levels_[h];
     if (buf.size() < k_) return;
-    std::sort(buf.begin(), buf.end());
+    detail::sort_values(buf, scratch);
     double held = 0.0;
     const bool odd = buf.size() % 2 != 0;
     if (odd) {  // the largest value stays at this level, with its weight
