@@ -9,6 +9,9 @@ const SIDES = [
   ['current', 'Current (Q)'],
 ];
 
+/** Least time between two redraws of the bars, ms. */
+const REDRAW_MS = 200;
+
 const megabytes = (bytes) => (bytes < 1e6 ? `${Math.ceil(bytes / 1e3)} kB` : `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`);
 
 /**
@@ -49,29 +52,62 @@ export function createProgress(anchor, onCancel) {
   panel.append(cancel);
   anchor.before(panel);
 
+  let latest = null; // the last progress given, drawn by draw()
+  let drawnAt = -Infinity;
+  let timer = 0;
+  const doneShown = { reference: false, current: false };
   return {
     start(names) {
+      clearTimeout(timer);
+      timer = 0;
+      latest = null;
+      drawnAt = -Infinity;
       for (const [side] of SIDES) {
+        doneShown[side] = false;
         bars[side].bar.removeAttribute('value'); // indeterminate until the first report
         bars[side].text.textContent = `${names[side]}: starting…`;
       }
       panel.hidden = false;
     },
-    /** progress: { reference, current } of compareFiles' onProgress. */
+    /**
+     * progress: { reference, current } of compareFiles' onProgress. Drawn at most every
+     * REDRAW_MS (each redraw lays out and repaints the page, CPU the comparison's workers need);
+     * a side that has just finished at once.
+     */
     update(progress, names) {
-      for (const [side] of SIDES) {
-        const p = progress[side];
-        const { bar, text } = bars[side];
-        if (p.totalBytes) {
-          bar.max = p.totalBytes;
-          bar.value = p.bytes;
-        }
-        const of = p.totalBytes ? ` of ${megabytes(p.totalBytes)}` : '';
-        text.textContent = `${names[side]}: ${megabytes(p.bytes)}${of}, ${formatCount(p.rows)} rows${p.done ? ', done' : ''}`;
+      latest = { progress, names };
+      const now = performance.now();
+      const newlyDone = SIDES.some(([side]) => progress[side].done && !doneShown[side]);
+      if (now - drawnAt >= REDRAW_MS || newlyDone) {
+        draw();
+      } else if (!timer) {
+        timer = setTimeout(draw, REDRAW_MS - (now - drawnAt));
       }
     },
     stop() {
+      clearTimeout(timer);
+      timer = 0;
+      latest = null;
       panel.hidden = true;
     },
   };
+
+  function draw() {
+    clearTimeout(timer);
+    timer = 0;
+    drawnAt = performance.now();
+    if (!latest) return;
+    const { progress, names } = latest;
+    for (const [side] of SIDES) {
+      const p = progress[side];
+      const { bar, text } = bars[side];
+      if (p.totalBytes) {
+        bar.max = p.totalBytes;
+        bar.value = p.bytes;
+      }
+      const of = p.totalBytes ? ` of ${megabytes(p.totalBytes)}` : '';
+      text.textContent = `${names[side]}: ${megabytes(p.bytes)}${of}, ${formatCount(p.rows)} rows${p.done ? ', done' : ''}`;
+      doneShown[side] = Boolean(p.done);
+    }
+  }
 }
