@@ -45,6 +45,9 @@ test('the contribution chart has a legend naming its series, units, bar order an
   await open(page, 'penguins_biscoe_vs_dream');
   for (const column of ['bill_length_mm', 'species']) {
     const card = page.locator(`.hist-card[data-column="${column}"]`);
+    // The charts are drawn when the card comes near the viewport (histogram.js), as a reader scrolls.
+    await card.scrollIntoViewIfNeeded();
+    await expect(card.locator('svg.contrib rect').first()).toBeAttached();
     const legend = card.locator('ul.contrib-legend');
     await expect(legend).toHaveAttribute('aria-label', 'Legend of the contribution chart');
     await expect(legend.locator('li')).toHaveText([

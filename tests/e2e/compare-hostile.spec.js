@@ -36,6 +36,8 @@ test('markup in names and values stays text on the page and in the exported HTML
   await expect(page.locator('#results tbody th a', { hasText: NAME })).toHaveCount(1);
   await expect(page.locator('#results tbody th a', { hasText: NAME2 })).toHaveCount(1);
   await expect(page.locator('.hist-card h3', { hasText: NAME })).toHaveCount(1);
+  // Its chart is drawn when the card comes near the viewport (histogram.js), as a reader scrolls.
+  await page.locator('.hist-card', { has: page.locator('h3', { hasText: NAME }) }).scrollIntoViewIfNeeded();
   await expect(page.locator('.hist-card text.cat-label', { hasText: VALUE.slice(0, 10) }).first()).toBeVisible();
   expect(await page.locator('main img, main script, #histograms svg svg, #results b').count()).toBe(0);
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();

@@ -19,6 +19,12 @@ async function open(page, example = 'penguins_biscoe_vs_dream') {
   await expect(page.locator('#error')).toBeEmpty();
 }
 
+// A card's charts are drawn when it comes near the viewport (histogram.js), as a reader scrolls.
+async function showCard(card) {
+  await card.scrollIntoViewIfNeeded();
+  await expect(card.locator('svg.hist g').first()).toBeAttached();
+}
+
 async function columnOrder(page) {
   return page.locator('#results tbody tr:not([hidden])').evaluateAll((rows) => rows.map((r) => r.dataset.column));
 }
@@ -75,6 +81,7 @@ test('details: per-bin terms add up to the smoothed KL and PSI; the marked ECDF 
   for (const [name, want] of Object.entries(penguins.columns)) {
     const block = want.type === 'numeric' ? want.equal_width_20 : want;
     const card = page.locator(`.hist-card[data-column="${name}"]`);
+    await showCard(card);
     const sums = card.locator('.contribution-sums');
     const kl = Number(await sums.getAttribute('data-kl-sum'));
     const psi = Number(await sums.getAttribute('data-psi-sum'));
@@ -99,9 +106,34 @@ test('details: per-bin terms add up to the smoothed KL and PSI; the marked ECDF 
   }
 });
 
+test('charts are drawn as their card comes near the viewport, in place (the page does not move), and all before printing', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 400 });
+  await open(page);
+  const cards = page.locator('.hist-card');
+  const last = cards.last();
+  const drawn = (card) => card.locator('svg.hist g').count();
+  // Far below the viewport: built (heading, metrics, each chart's title, description and height), not drawn.
+  expect(await drawn(last)).toBe(0);
+  await expect(last.locator('svg.hist > title')).not.toBeEmpty();
+  await expect(last.locator('svg.contrib > desc')).not.toBeEmpty();
+  const before = await last.evaluate((c) => c.getBoundingClientRect().height);
+  const first = await cards.first().evaluate((c) => c.getBoundingClientRect().height);
+  expect(first).toBeGreaterThan(0);
+  await last.scrollIntoViewIfNeeded();
+  await expect.poll(() => drawn(last)).toBeGreaterThan(0);
+  expect(await last.evaluate((c) => c.getBoundingClientRect().height)).toBe(before);
+  // Printing draws every card that is not drawn yet.
+  await open(page);
+  expect(await drawn(cards.last())).toBe(0);
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  const counts = await cards.evaluateAll((all) => all.map((c) => c.querySelectorAll('svg.hist g').length));
+  expect(counts.every((n) => n > 0)).toBe(true);
+});
+
 test('histograms switch between percent and counts', async ({ page }) => {
   await open(page);
   const card = page.locator('.hist-card[data-column="island"]');
+  await showCard(card);
   await expect(card.locator('svg.hist > title')).toContainText('percent of each file');
   const ticks = () => card.locator('svg.hist .axis-x .tick text').allTextContents();
   expect((await ticks()).every((t) => t.endsWith('%'))).toBe(true);
@@ -156,7 +188,9 @@ for (const scheme of ['light', 'dark']) {
       await open(page);
       await page.locator('#verdict-heading').evaluate((e) => e.parentElement.scrollIntoView());
       await page.screenshot({ path: testInfo.outputPath(`compare-top-${width}-${scheme}.png`) });
-      await page.locator('.hist-card[data-column="bill_length_mm"]').screenshot({ path: testInfo.outputPath(`compare-details-${width}-${scheme}.png`) });
+      const card = page.locator('.hist-card[data-column="bill_length_mm"]');
+      await showCard(card);
+      await card.screenshot({ path: testInfo.outputPath(`compare-details-${width}-${scheme}.png`) });
     });
   }
 }

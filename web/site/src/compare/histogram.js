@@ -7,8 +7,8 @@ import { axisBottom, axisLeft, axisTop } from 'd3-axis';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { formatCount, formatCutoff, formatNumber, formatPercent, formatTick } from '../format.js';
-import { contributionData, contributionLegend, describeContribution, drawContribution } from './details/contribution.js';
-import { describeEcdf, drawEcdf, ecdfData, gapNote } from './details/ecdf.js';
+import { CONTRIBUTION_HEIGHT, contributionData, contributionLegend, describeContribution, drawContribution } from './details/contribution.js';
+import { ECDF_HEIGHT, describeEcdf, drawEcdf, ecdfData, gapNote } from './details/ecdf.js';
 import { countsOf, detailsId } from './table.js';
 import { plotArea } from './details/frame.js';
 
@@ -83,7 +83,7 @@ function describe(column, data) {
 
 function drawNumeric(svg, data, width) {
   const margin = { top: 10, right: 12, bottom: 46, left: 44 };
-  const height = 230;
+  const height = chartHeight(data);
   const innerWidth = width - margin.left - margin.right;
   const innerHeight = height - margin.top - margin.bottom;
   svg.attr('viewBox', `0 0 ${width} ${height}`).attr('height', height);
@@ -148,15 +148,22 @@ function drawNumeric(svg, data, width) {
     .text(`bin edges (${bins.length} bins, ${data.kind === 'numeric' ? data.binKind : ''})`);
 }
 
+const CATEGORY_ROW = 26; // px per category of a categorical histogram
+const CATEGORY_MARGIN = { top: 28, bottom: 8 };
+
+/** Height in px of a chart, also before it is drawn (the page does not move when it is). */
+function chartHeight(data) {
+  return data.kind === 'numeric' ? 230 : data.categories.length * CATEGORY_ROW + CATEGORY_MARGIN.top + CATEGORY_MARGIN.bottom;
+}
+
 function drawCategorical(svg, data, width) {
   const rows = inMode(data.categories);
-  const rowHeight = 26;
   const longest = Math.max(...rows.map((c) => c.name.length), 4);
   const labelWidth = Math.min(Math.round(width * 0.42), Math.max(48, Math.ceil(longest * LABEL_CHAR_WIDTH) + 10));
-  const margin = { top: 28, right: 16, bottom: 8, left: labelWidth };
+  const margin = { ...CATEGORY_MARGIN, right: 16, left: labelWidth };
   const innerWidth = Math.max(60, width - margin.left - margin.right);
-  const innerHeight = rows.length * rowHeight;
-  const height = innerHeight + margin.top + margin.bottom;
+  const innerHeight = rows.length * CATEGORY_ROW;
+  const height = chartHeight(data);
   svg.attr('viewBox', `0 0 ${width} ${height}`).attr('height', height);
 
   const y = scaleBand()
@@ -221,22 +228,31 @@ function svgFor(className, titleId, descId) {
   return svg;
 }
 
-/** One chart of a card: its svg, heading text, optional legend element, description and drawing function. */
-function plot(card, { className, caption, legend, title, description, draw, index, name }) {
+/**
+ * One chart of a card: its svg, heading text, optional legend element, description, height (px) and
+ * drawing function. The svg gets its title, description and height at once; its drawing comes when
+ * redraw() is called (when the card nears the viewport, renderHistograms).
+ */
+function plot(card, { className, caption, legend, title, description, height, draw, index, name }) {
   const titleId = `${name}-title-${index}`;
   const descId = `${name}-desc-${index}`;
   if (caption) card.append(element('h4', 'plot-caption', caption));
   if (legend) card.append(legend);
   const svgElement = svgFor(className, titleId, descId);
+  svgElement.setAttribute('height', String(height));
+  const label = () => {
+    const svg = select(svgElement);
+    svg.append('title').attr('id', titleId).text(typeof title === 'function' ? title() : title);
+    svg.append('desc').attr('id', descId).text(typeof description === 'function' ? description() : description);
+    return svg;
+  };
+  label();
   card.append(svgElement);
   return {
     svgElement,
     redraw(width) {
-      const svg = select(svgElement);
-      svg.selectAll('*').remove();
-      svg.append('title').attr('id', titleId).text(typeof title === 'function' ? title() : title);
-      svg.append('desc').attr('id', descId).text(typeof description === 'function' ? description() : description);
-      draw(svg, width);
+      select(svgElement).selectAll('*').remove();
+      draw(label(), width);
     },
   };
 }
@@ -258,7 +274,7 @@ function buildCard(column, index, report) {
 
   if (column.error) {
     card.append(element('p', 'meta', `${column.type}: not compared: ${column.error}`));
-    return { card, redraw() {} };
+    return { card, redraw() {}, drawn: () => true };
   }
 
   const data = chartData(column);
@@ -286,6 +302,7 @@ function buildCard(column, index, report) {
       index,
       title: () => `${column.name}: reference vs current, ${mode === 'counts' ? 'counts' : 'percent of each file'}`,
       description: () => describe(column, data),
+      height: chartHeight(data),
       draw: (svg, w) => (data.kind === 'numeric' ? drawNumeric(svg, data, w) : drawCategorical(svg, data, w)),
     }),
   ];
@@ -316,6 +333,7 @@ function buildCard(column, index, report) {
       legend: contributionLegend(),
       title: `${column.name}: per-bin contribution to KL(P‖Q) and PSI`,
       description: describeContribution(contribution),
+      height: CONTRIBUTION_HEIGHT,
       draw: (svg, w) => drawContribution(svg, contribution, w),
     }),
   );
@@ -331,6 +349,7 @@ function buildCard(column, index, report) {
         caption: ecdf.exactGap ? 'Empirical CDFs with the KS gap' : 'Empirical CDFs with the largest gap',
         title: `${column.name}: empirical CDFs of reference and current`,
         description: describeEcdf(ecdf),
+        height: ECDF_HEIGHT,
         draw: (svg, w) => drawEcdf(svg, ecdf, w),
       }),
     );
@@ -346,32 +365,56 @@ function buildCard(column, index, report) {
     drawnWidth = w;
     for (const p of plots) p.redraw(w);
   }
-  return { card, redraw, svgElement: plots[0].svgElement };
+  return { card, redraw, svgElement: plots[0].svgElement, drawn: () => drawnWidth > 0 };
 }
 
 /**
  * Replaces the cards in the container with one per column of the report, and keeps them sized.
+ * Every card is built at once (headings, metrics, notes, each chart's title and description, its
+ * height); a card's charts are drawn when it comes within a screen height of the viewport (and
+ * before printing): a report of 4,096 columns would otherwise draw 12,000 charts, ~5 ms per card,
+ * before the page shows anything. The cards in view are drawn at once.
  * @param {HTMLElement} container
  * @param {object} report a CompareReport
  */
 export function renderHistograms(container, report) {
+  container._observers?.forEach((o) => o.disconnect());
+  window.removeEventListener('beforeprint', container._beforePrint ?? (() => {}));
   const cards = report.columns.map((column, index) => buildCard(column, index, report));
   container.replaceChildren(...cards.map((c) => c.card));
   const widthOf = (c) => c.svgElement?.clientWidth || c.card.clientWidth - 32;
-  redrawAll = (force = false) => {
-    // Every width is read before any card is drawn: reading one after another card changed would
-    // lay the page out again, once per card.
-    const widths = cards.map(widthOf);
-    cards.forEach((c, i) => c.redraw(widths[i], force));
+  // Every width is read before any card is drawn: reading one after another card changed would lay
+  // the page out again, once per card.
+  const draw = (list, force = false) => {
+    const widths = list.map(widthOf);
+    list.forEach((c, i) => c.redraw(widths[i], force));
   };
-  redrawAll();
+  const byCard = new Map(cards.map((c) => [c.card, c]));
+  const near = new IntersectionObserver(
+    (entries) => {
+      const due = entries.filter((e) => e.isIntersecting).map((e) => byCard.get(e.target));
+      for (const c of due) near.unobserve(c.card);
+      draw(due.filter((c) => !c.drawn()));
+    },
+    { rootMargin: '100% 0px' },
+  );
+  // The cards in view now are drawn now (one layout for all their positions), the others when they come near.
+  const viewport = window.innerHeight || document.documentElement.clientHeight;
+  const tops = cards.map((c) => c.card.getBoundingClientRect());
+  const inView = cards.filter((c, i) => tops[i].bottom > -viewport && tops[i].top < 2 * viewport);
+  draw(inView);
+  for (const c of cards) if (!c.drawn()) near.observe(c.card);
 
-  container._observer?.disconnect();
+  redrawAll = (force = false) => draw(cards.filter((c) => c.drawn()), force);
+  const beforePrint = () => draw(cards.filter((c) => !c.drawn()));
+  window.addEventListener('beforeprint', beforePrint);
+  container._beforePrint = beforePrint;
+
   let frame = 0;
-  const observer = new ResizeObserver(() => {
+  const resized = new ResizeObserver(() => {
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => redrawAll());
   });
-  observer.observe(container);
-  container._observer = observer;
+  resized.observe(container);
+  container._observers = [resized, near];
 }

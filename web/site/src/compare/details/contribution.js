@@ -11,6 +11,8 @@ import { binTerms, parseSmoothing } from './smoothing.js';
 import { plotArea } from './frame.js';
 
 export const MAX_BARS = 30;
+/** Height of the chart, px. */
+export const CONTRIBUTION_HEIGHT = 200;
 
 /**
  * The chart's two series, in drawing order (left, right bar of each pair): the bar class, the
@@ -87,14 +89,14 @@ export function describeContribution(data) {
 }
 
 /**
- * Draws the bars into a d3 selection of an empty <svg>.
+ * Draws the bars into a d3 selection of an <svg> (title and desc only).
  * @param {import('d3-selection').Selection} svg
  * @param {ReturnType<typeof contributionData>} data
  * @param {number} width px
  */
 export function drawContribution(svg, data, width) {
   const margin = { top: 10, right: 12, bottom: 56, left: 48 };
-  const height = 200;
+  const height = CONTRIBUTION_HEIGHT;
   const innerWidth = width - margin.left - margin.right;
   const innerHeight = height - margin.top - margin.bottom;
   svg.attr('viewBox', `0 0 ${width} ${height}`).attr('height', height);

@@ -90,10 +90,13 @@ export function describeEcdf(data) {
   );
 }
 
-/** Draws the two step curves and the gap into a d3 selection of an empty <svg>. */
+/** Height of the chart, px. */
+export const ECDF_HEIGHT = 200;
+
+/** Draws the two step curves and the gap into a d3 selection of an <svg> (title and desc only). */
 export function drawEcdf(svg, data, width) {
   const margin = { top: 10, right: 12, bottom: 34, left: 44 };
-  const height = 200;
+  const height = ECDF_HEIGHT;
   const innerWidth = width - margin.left - margin.right;
   const innerHeight = height - margin.top - margin.bottom;
   svg.attr('viewBox', `0 0 ${width} ${height}`).attr('height', height);
