@@ -43,11 +43,12 @@ function startWorker() {
 }
 
 /**
- * Starts workers now, so that the next compareFiles finds them with the core loaded and its hot code
- * optimized (they run warm_up.js first; otherwise a worker's start and the core's load take ~70 ms
- * and the first megabytes parse slowly, ~80 ms more on a 198 MB pair). Keeps `count` idle workers (0 to 32; those
- * beyond are terminated); each holds its own WebAssembly instance (16 MB) until a comparison uses
- * it or prepareWorkers(0) ends it. Does nothing where workers cannot start (file://, no Worker).
+ * Starts workers now, so that the next compareFiles finds them with the core loaded and its hot
+ * code optimized (they run warm_up.js first; otherwise a worker's start and the core's load take
+ * ~70 ms and the first megabytes parse slowly, ~80 ms more on a 198 MB pair). Keeps `count` idle
+ * workers (0 to 32; those beyond are terminated); each holds its own WebAssembly instance (16 MB)
+ * until a comparison uses it or prepareWorkers(0) ends it. Does nothing where workers cannot start
+ * (file://, no Worker).
  */
 export function prepareWorkers(count = 2) {
   checkPoolSize(count);

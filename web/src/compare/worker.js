@@ -6,8 +6,8 @@
 // merges its side's other ranges ('gather', answering with its columns), sends the other keeper its
 // side's state holding only the columns that keeper compares ('share'), and builds its part of the
 // report from its own whole side and the other's partial state ('compare').
-// Messages in: { type: 'warm' (load the core and run warm_up.js now) | 'accumulate' | 'gather' | 'share' | 'compare', ... }; out: 'progress',
-// 'size', 'done', 'columns', 'shared', 'report', 'error'.
+// Messages in: { type: 'warm' (load the core and run warm_up.js now) | 'accumulate' | 'gather' |
+// 'share' | 'compare', ... }; out: 'progress', 'size', 'done', 'columns', 'shared', 'report', 'error'.
 import { init, wasm } from '../core/module.js';
 import { accumulate, columnWeights, mergeInto, reportPartJson, restoreMerged, serialize, serializeColumns } from './engine.js';
 import { parquetInput, rangeBuffer } from './parquet_input.js';
