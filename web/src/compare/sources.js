@@ -39,23 +39,38 @@ export function describe(input, argument, { paths = false } = {}) {
   throw new TypeError(`${argument}: expected a File/Blob, URL string, ArrayBuffer or Uint8Array${paths ? ' or a file path' : ''}, got ${got}`);
 }
 
+/** Bytes asked for per read of a Blob's byte stream, into one buffer reused for every read. */
+const BLOB_READ_BYTES = 4 << 20;
+
 /**
  * Chunks of a Blob between start and end, as its byte stream delivers them (the browser reads
  * ahead). Measured in Chromium on two 99 MB files read at once: 120-160 ms through Blob.stream()
  * against 200-660 ms through 4 MiB slices read with arrayBuffer(), and that read time is CPU
- * taken from the parsers on a 2-core machine. Leaving early (an abort) cancels the stream.
+ * taken from the parsers on a 2-core machine. Where the stream is a byte stream (Chromium, Node)
+ * it is read into one buffer, reused: a chunk is a view of it, valid until the next chunk is asked
+ * for (the engine copies each one before that), and a 1 GB file does not leave 500 garbage buffers
+ * of 2 MiB behind. Leaving early (an abort) cancels the stream.
  */
 async function* blobChunks(blob, start, end) {
   const part = start === 0 && end === blob.size ? blob : blob.slice(start, end);
-  const reader = part.stream().getReader();
+  const stream = part.stream();
+  let reader;
+  let buffer = null;
+  try {
+    reader = stream.getReader({ mode: 'byob' });
+    buffer = new ArrayBuffer(BLOB_READ_BYTES);
+  } catch {
+    reader = stream.getReader(); // not a byte stream: its own chunks
+  }
   let done = false;
   try {
     for (;;) {
-      const next = await reader.read();
+      const next = buffer ? await reader.read(new Uint8Array(buffer)) : await reader.read();
       if (next.done) {
         done = true;
         return;
       }
+      if (buffer) buffer = next.value.buffer; // the same memory, handed back by the read
       yield next.value;
     }
   } finally {
