@@ -103,7 +103,7 @@ void sort_plain_decimals(std::vector<double>& v, int decimals, double lo, double
   if (decimals < 0 || decimals > 15) return sort_values(v, scratch);
   const double scale = kPlainPow10[decimals];
   const double limit = 1e15;  // |x| 10^d of every plain decimal is below 10^15 (+ rounding)
-  if (!(std::fabs(lo) * scale < limit && std::fabs(hi) * scale < limit)) return sort_values(v, scratch);
+  if (!(lo <= hi && std::fabs(lo) * scale < limit && std::fabs(hi) * scale < limit)) return sort_values(v, scratch);
   // key = 2 (m - m_lo) + [x not negative] with m = +-M: -0 (key 2 m) before +0 (2 m + 1).
   const std::int64_t base = 2 * plain_decimal_units(lo, decimals);
   const std::uint64_t range = static_cast<std::uint64_t>(2 * plain_decimal_units(hi, decimals) + 1 - base);

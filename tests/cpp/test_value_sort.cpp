@@ -110,8 +110,9 @@ TEST(ValueSort, FallsBackWhenTheRangeIsNotTheValues) {
   std::vector<double> expected = v;
   std::sort(expected.begin(), expected.end(), [](double x, double y) { return order_key(x) < order_key(y); });
   std::vector<std::uint64_t> scratch;
-  // hi below the largest value, lo above the smallest, and a range too wide for plain decimals.
-  const double ranges[][2] = {{0.0, 10.0}, {500.0, 1000.0}, {-1e300, 1e300}};
+  // hi below the largest value, lo above the smallest, lo above hi, and a range too wide for plain
+  // decimals.
+  const double ranges[][2] = {{0.0, 10.0}, {500.0, 1000.0}, {1000.0, 10.0}, {-1e300, 1e300}};
   for (const auto& r : ranges) {
     std::vector<double> a = v;
     divergence::detail::sort_plain_decimals(a, 2, r[0], r[1], scratch);
