@@ -12,7 +12,7 @@ import { optionLines } from './options.js';
 
 const ROWS = 4_000;
 
-/** A CSV side as chunks of about 64 KiB (the text is the same for every seed but its values). */
+/** A generated CSV side (the seed picks its values), as chunks of 64 KiB. */
 function side(seed) {
   let state = seed;
   const random = () => {

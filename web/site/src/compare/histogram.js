@@ -2,7 +2,8 @@
 // setHistogramMode): vertical side-by-side bars on the shared bins for numeric columns, horizontal bar
 // pairs per category for categorical columns (at most the 30 largest categories); then the per-bin
 // contribution to KL and PSI (details/contribution.js) and, for numeric columns, both ECDFs with the
-// largest gap marked (details/ecdf.js). Each chart is sized to its card and redrawn on resize.
+// largest gap marked (details/ecdf.js). Each chart is sized to its card, drawn when the card comes
+// near the viewport, and redrawn on resize.
 import { axisBottom, axisLeft, axisTop } from 'd3-axis';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
@@ -378,8 +379,7 @@ function buildCard(column, index, report) {
  * @param {object} report a CompareReport
  */
 export function renderHistograms(container, report) {
-  container._observers?.forEach((o) => o.disconnect());
-  window.removeEventListener('beforeprint', container._beforePrint ?? (() => {}));
+  container._stopDrawing?.(); // the previous report's observers and print handler
   const cards = report.columns.map((column, index) => buildCard(column, index, report));
   container.replaceChildren(...cards.map((c) => c.card));
   const widthOf = (c) => c.svgElement?.clientWidth || c.card.clientWidth - 32;
@@ -400,15 +400,14 @@ export function renderHistograms(container, report) {
   );
   // The cards in view now are drawn now (one layout for all their positions), the others when they come near.
   const viewport = window.innerHeight || document.documentElement.clientHeight;
-  const tops = cards.map((c) => c.card.getBoundingClientRect());
-  const inView = cards.filter((c, i) => tops[i].bottom > -viewport && tops[i].top < 2 * viewport);
+  const boxes = cards.map((c) => c.card.getBoundingClientRect());
+  const inView = cards.filter((c, i) => boxes[i].bottom > -viewport && boxes[i].top < 2 * viewport);
   draw(inView);
   for (const c of cards) if (!c.drawn()) near.observe(c.card);
 
   redrawAll = (force = false) => draw(cards.filter((c) => c.drawn()), force);
   const beforePrint = () => draw(cards.filter((c) => !c.drawn()));
   window.addEventListener('beforeprint', beforePrint);
-  container._beforePrint = beforePrint;
 
   let frame = 0;
   const resized = new ResizeObserver(() => {
@@ -416,5 +415,9 @@ export function renderHistograms(container, report) {
     frame = requestAnimationFrame(() => redrawAll());
   });
   resized.observe(container);
-  container._observers = [resized, near];
+  container._stopDrawing = () => {
+    resized.disconnect();
+    near.disconnect();
+    window.removeEventListener('beforeprint', beforePrint);
+  };
 }
