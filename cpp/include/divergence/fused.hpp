@@ -13,9 +13,11 @@
 //
 // Logarithms come from a vectorized ln (WebAssembly SIMD128 when built with -msimd128, else a
 // portable two-lane form) with at most 2 ulp of error. KL's ln(p/q) for normal p, q is
-// k ln 2 + 2 atanh((zp - zq)/(zp + zq)) from the binary exponents and mantissas of p and q (one
-// division, no quotient p/q; zp - zq is exact), so terms of nearly equal probabilities keep
-// their relative accuracy; other entries (zeros, subnormals) take a careful path with
+// k ln 2 + 2 atanh((p - q 2^k)/(p + q 2^k)) with k from the difference of the bit patterns of p
+// and q (one division, no quotient p/q; p - q 2^k is exact), so terms of nearly equal
+// probabilities keep their relative accuracy. Blocks of 32 entries are first summed without
+// per-entry checks; a block whose smallest entries or sums fall outside the fast ranges is done
+// again on the careful path: zeros, subnormals, invalid entries, with
 // (p - q)/q as the reduced argument (the log1p form of pointwise.hpp). Results agree with the
 // general path (pointwise.hpp terms, copies, SciPy conventions) to about 1e-15 relative.
 //
@@ -40,6 +42,9 @@ bool fused_entropy(Span p, const Options& opt, double& out);
 // The kernels' logarithm over an array (std::log conventions at 0, +inf, < 0, NaN); for tests
 // and benchmarks of its accuracy.
 void vector_log(const double* x, double* out, std::size_t n);
+// KL's ln(x_i/y_i) over arrays, the fast path's form, for tests of its accuracy: defined for x_i in
+// [2 DBL_MIN, DBL_MAX / 4] and y_i in [DBL_MIN, DBL_MAX]; other entries are unspecified.
+void vector_log_ratio(const double* x, const double* y, double* out, std::size_t n);
 // The memory-bandwidth probe of the benchmarks: sum of all entries of a and b (n each), read once
 // with several independent two-lane accumulators; no validation.
 double sum_of_pair(const double* a, const double* b, std::size_t n);

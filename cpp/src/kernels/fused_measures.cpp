@@ -32,14 +32,12 @@ struct KlKernel {
     return select(use, x * l, splat(0.0));
   }
   static double scalar(double x, double y) { return rel_entr(x, y); }
-  // The common case only (x, y > 0 with a normal ratio); lanes outside it set `special`, and the
-  // block is then done again with operator() (which validates and handles zeros and extremes).
+  // The common case only: scan() takes a block's fast terms when every x is in [kLowX, kHighX],
+  // every y at least kLowY and the block's sums are finite; otherwise it does the block again
+  // with operator() (which validates and handles zeros and extremes).
   static constexpr bool kFast = true;
-  // x, y positive normal doubles: ln(x/y) without forming x/y (one division, not two).
-  F2 fast(F2 x, F2 y, M2& special) const {
-    special = special | ~((x >= splat(DBL_MIN)) & (x <= splat(DBL_MAX)) & (y >= splat(DBL_MIN)) & (y <= splat(DBL_MAX)));
-    return x * log_ratio_normal(x, y);
-  }
+  static constexpr double kLowX = 2 * DBL_MIN, kHighX = DBL_MAX / 4, kLowY = DBL_MIN;  // log_ratio_normal's ranges
+  F2 fast(F2 x, F2 y) const { return x * log_ratio_normal(x, y); }
 };
 
 // p ln q (the caller negates); +inf contribution where p > 0 = q.
@@ -52,10 +50,8 @@ struct CrossKernel {
   }
   static double scalar(double x, double y) { return x > 0.0 ? x * std::log(y) : 0.0; }
   static constexpr bool kFast = true;
-  F2 fast(F2 x, F2 y, M2& special) const {
-    special = special | ~((y >= splat(DBL_MIN)) & (y <= splat(DBL_MAX)) & (x >= splat(0.0)) & (x <= splat(DBL_MAX)));
-    return x * log_positive<true>(y);
-  }
+  static constexpr double kLowX = 0.0, kHighX = DBL_MAX, kLowY = DBL_MIN;
+  F2 fast(F2 x, F2 y) const { return x * log_positive<true>(y); }
 };
 
 // -p ln p.
@@ -66,10 +62,8 @@ struct EntropyKernel {
   }
   static double scalar(double x, double) { return entr(x); }
   static constexpr bool kFast = true;
-  F2 fast(F2 x, F2, M2& special) const {
-    special = special | ~((x >= splat(DBL_MIN)) & (x <= splat(DBL_MAX)));
-    return splat(0.0) - x * log_positive<true>(x);
-  }
+  static constexpr double kLowX = DBL_MIN, kHighX = DBL_MAX, kLowY = DBL_MIN;
+  F2 fast(F2 x, F2) const { return splat(0.0) - x * log_positive<true>(x); }
 };
 
 // js_term of pointwise.hpp: (p+q)/4 g((p-q)/(p+q)), g by its series below |d| = 1/4.
@@ -108,7 +102,6 @@ struct JsKernel {
   }
   static double scalar(double x, double y) { return js_term(x, y); }
   static constexpr bool kFast = false;
-  F2 fast(F2, F2, M2&) const { return splat(0.0); }
 };
 
 // Validation and sums only (the first pass of Jensen-Shannon).
@@ -116,7 +109,6 @@ struct NoTerms {
   F2 operator()(F2, F2, M2&, M2&) const { return splat(0.0); }
   static double scalar(double, double) { return 0.0; }
   static constexpr bool kFast = false;
-  F2 fast(F2, F2, M2&) const { return splat(0.0); }
 };
 
 struct Scan {
@@ -145,6 +137,10 @@ Scan scan(const Kernel& kernel, const double* p, const double* q, std::size_t n,
   NeumaierSum edges;
   M2 bad = none(), infinite = none();
   const F2 vdp = splat(dp), vdq = splat(dq), zero = splat(0.0), largest = splat(DBL_MAX);
+  // The bound on a fast block's raw sum of x per lane, so that each x the kernel sees (x/dp
+  // with kDivide) is at most Kernel::kHighX.
+  F2 high_p = largest;
+  if constexpr (Kernel::kFast) high_p = splat(kDivide ? Kernel::kHighX * dp : Kernel::kHighX);
   F2 block_p = zero, block_q = zero, block_t = zero;
   auto step = [&](F2 x, F2 y) {
     bad = bad | ~((x >= zero) & (x <= largest));
@@ -176,12 +172,22 @@ Scan scan(const Kernel& kernel, const double* p, const double* q, std::size_t n,
   while (i + 2 <= n) {
     const std::size_t end = (n - i) / 2 > kBlock / 2 ? i + kBlock : i + ((n - i) & ~std::size_t(1));
     bool careful = !Kernel::kFast;
-    if (Kernel::kFast) {
-      // Fast pass over the block; if any lane is outside the common case, redo it carefully.
-      // Four entries per iteration (two independent pairs of lanes) to overlap their latencies.
-      M2 special = none();
+    if constexpr (Kernel::kFast) {
+      // Fast pass over the block without per-entry checks: it keeps the smallest values the
+      // kernel sees (pmin passes over NaN, which the sums catch, as they catch inf) and takes the
+      // block only if those are in the kernel's ranges, its sums are finite and the sum of the
+      // x in each lane is at most kHighX (with every x >= 0, that bounds each x). Otherwise the
+      // block is done again carefully. Four entries per iteration (two independent pairs of
+      // lanes) to overlap their latencies.
+      F2 low_x = largest, low_y = largest;
       auto term = [&](F2 x, F2 y) {
-        return kDivide ? kernel.fast(x / vdp, kPair ? y / vdq : x / vdp, special) : kernel.fast(x, y, special);
+        if (kDivide) {
+          x = x / vdp;
+          y = kPair ? y / vdq : x;
+        }
+        low_x = pmin(low_x, x);
+        if (kPair) low_y = pmin(low_y, y);
+        return kernel.fast(x, y);
       };
       F2 block_t2 = zero;
       std::size_t j = i;
@@ -201,7 +207,9 @@ Scan scan(const Kernel& kernel, const double* p, const double* q, std::size_t n,
         block_t = block_t + term(x, y);
       }
       block_t = block_t + block_t2;
-      if (any(special)) {
+      M2 ok = (low_x >= splat(Kernel::kLowX)) & (block_p <= high_p) & finite(block_t);
+      if (kPair) ok = ok & (low_y >= splat(Kernel::kLowY)) & finite(block_q);
+      if (!all(ok)) {
         careful = true;
         block_p = block_q = block_t = zero;
       }
@@ -348,6 +356,19 @@ void vector_log(const double* x, double* out, std::size_t n) {
   if (i < n) {
     const double tail[2] = {x[i], 1.0};
     out[i] = lane(log_any(load(tail)), 0);
+  }
+}
+
+void vector_log_ratio(const double* x, const double* y, double* out, std::size_t n) {
+  std::size_t i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const F2 l = log_ratio_normal(load(x + i), load(y + i));
+    out[i] = lane(l, 0);
+    out[i + 1] = lane(l, 1);
+  }
+  if (i < n) {
+    const double tx[2] = {x[i], 1.0}, ty[2] = {y[i], 1.0};
+    out[i] = lane(log_ratio_normal(load(tx), load(ty)), 0);
   }
 }
 

@@ -36,6 +36,8 @@ inline F2 operator-(F2 a, F2 b) { return {wasm_f64x2_sub(a.v, b.v)}; }
 inline F2 operator*(F2 a, F2 b) { return {wasm_f64x2_mul(a.v, b.v)}; }
 inline F2 operator/(F2 a, F2 b) { return {wasm_f64x2_div(a.v, b.v)}; }
 inline F2 abs(F2 a) { return {wasm_f64x2_abs(a.v)}; }
+// b < a ? b : a per lane (one instruction; a NaN in b is passed over, as the callers want).
+inline F2 pmin(F2 a, F2 b) { return {wasm_f64x2_pmin(a.v, b.v)}; }
 inline M2 operator<(F2 a, F2 b) { return {wasm_f64x2_lt(a.v, b.v)}; }
 inline M2 operator<=(F2 a, F2 b) { return {wasm_f64x2_le(a.v, b.v)}; }
 inline M2 operator>(F2 a, F2 b) { return {wasm_f64x2_gt(a.v, b.v)}; }
@@ -98,6 +100,7 @@ inline F2 load(const double* p) { return {{p[0], p[1]}}; }
 inline F2 splat(double x) { return {{x, x}}; }
 inline double lane(F2 a, int i) { return a.v[i]; }
 inline F2 abs(F2 a) { return {{a.v[0] < 0 ? -a.v[0] : a.v[0], a.v[1] < 0 ? -a.v[1] : a.v[1]}}; }
+inline F2 pmin(F2 a, F2 b) { return {{b.v[0] < a.v[0] ? b.v[0] : a.v[0], b.v[1] < a.v[1] ? b.v[1] : a.v[1]}}; }
 inline M2 operator&(M2 a, M2 b) { return {{a.v[0] & b.v[0], a.v[1] & b.v[1]}}; }
 inline M2 operator|(M2 a, M2 b) { return {{a.v[0] | b.v[0], a.v[1] | b.v[1]}}; }
 inline M2 operator~(M2 a) { return {{~a.v[0], ~a.v[1]}}; }
@@ -131,6 +134,9 @@ inline M2 operator==(I2 a, I2 b) { return {{-std::int64_t(a.v[0] == b.v[0]), -st
 inline F2 top12_as_double(I2 a) { return {{double(a.v[0] >> 52), double(a.v[1] >> 52)}}; }
 
 #endif
+
+// Lanes holding a finite value (x - x is 0 there, NaN for inf and NaN).
+inline M2 finite(F2 a) { return (a - a) == splat(0.0); }
 
 // Neumaier's compensated sum (summation.hpp), one per lane, branch-free.
 struct SumLanes {
