@@ -57,6 +57,18 @@ test('.array is re-created after the memory grows', () => {
   a.free();
 });
 
+test('small plain arrays are copied into the current heap after the memory grows', () => {
+  // The copying path keeps a view of the heap between calls; growth detaches it.
+  const p = [0.1, 0.2, 0.7];
+  const q = [0.3, 0.3, 0.4];
+  const want = 0.1 * Math.log(0.1 / 0.3) + 0.2 * Math.log(0.2 / 0.3) + 0.7 * Math.log(0.7 / 0.4);
+  assert.ok(Math.abs(dl.klDivergence(p, q) - want) < 1e-15);
+  const big = dl.allocate(8_000_000); // 64 MB: grows the heap
+  assert.ok(Math.abs(dl.klDivergence(p, q) - want) < 1e-15);
+  assert.ok(Math.abs(dl.entropy(Float64Array.from(q)) - -(0.6 * Math.log(0.3) + 0.4 * Math.log(0.4))) < 1e-15);
+  big.free();
+});
+
 test('a freed array throws a clear error, wherever it is used; free() twice is harmless', () => {
   const a = dl.allocate([0.5, 0.5]);
   a.free();

@@ -116,13 +116,15 @@ struct Scan {
   bool bad = false, infinite = false;
 };
 
+// The two lanes' compensated sums as one: their sum with its rounding error recovered exactly
+// (Knuth's TwoSum, branch-free) plus both compensations. Infinite or NaN sums pass through.
 double fold(const SumLanes& s) {
-  NeumaierSum total;
-  total.add(lane(s.sum, 0));
-  total.add(lane(s.sum, 1));
-  total.add(lane(s.comp, 0));
-  total.add(lane(s.comp, 1));
-  return total.value();
+  const double a = lane(s.sum, 0), b = lane(s.sum, 1);
+  const double t = a + b;
+  if (!std::isfinite(t)) return t;
+  const double b_part = t - a;
+  const double error = (a - (t - b_part)) + (b - b_part);
+  return t + (error + (lane(s.comp, 0) + lane(s.comp, 1)));
 }
 
 // One pass: validation of the raw entries, their sums, and the kernel's terms of x/dp, y/dq

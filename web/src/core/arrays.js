@@ -82,24 +82,47 @@ export function withHeapArrays(module, arrays, fn, outputLengths = []) {
 }
 
 /**
- * withHeapArrays for the hot path: one or two input arrays, no outputs, no intermediate arrays;
- * calls `fn(pointerP, pointerQ)` (pointerQ = 0 when q is undefined).
+ * The hot path of the plain C exports (cpp/bindings/direct_measures.cpp): puts p and q (q may be
+ * undefined) in the heap, copied unless resident, and returns
+ * `f(pointerP, p.length, pointerQ, q.length, base, normalize, smoothing, amount)`, or
+ * `f(pointerP, p.length, base, normalize, smoothing, amount)` without q. No closure or array is
+ * made per call: at N = 10 their allocation and collection were a tenth of the call (issue 7).
  */
-export function withInputs(module, p, q, fn) {
+export function callDirect(module, f, p, q, base, normalize, smoothing, amount) {
   const residentP = p instanceof ResidentArray;
   const residentQ = q === undefined || q instanceof ResidentArray;
-  if (residentP && residentQ) {
-    return fn(p.pointerFor(module, 'p'), q === undefined ? 0 : q.pointerFor(module, 'q'));
-  }
   const total = (residentP ? 0 : p.length) + (residentQ ? 0 : q.length);
-  if (total <= SCRATCH_DOUBLES) return copyAndCall(module, scratchOf(module), p, q, residentP, residentQ, fn);
-  if (total * 8 >= HEAP_LIMIT) throw tooLarge(total * 8);
-  const base = module._malloc(total * 8);
-  if (base === 0) throw tooLarge(total * 8);
+  let block = 0; // a block of our own, freed below; 0 when the inputs are resident or fit the scratch
+  let offset = 0;
+  if (total > SCRATCH_DOUBLES) {
+    if (total * 8 >= HEAP_LIMIT) throw tooLarge(total * 8);
+    block = module._malloc(total * 8);
+    if (block === 0) throw tooLarge(total * 8);
+    offset = block;
+  } else if (!(residentP && residentQ)) {
+    offset = scratchOf(module);
+  }
   try {
-    return copyAndCall(module, base, p, q, residentP, residentQ, fn);
+    const heap = residentP && residentQ ? null : heapOf(module); // after _malloc, which may grow the memory
+    let pp;
+    if (residentP) {
+      pp = p.pointerFor(module, 'p');
+    } else {
+      heap.set(p, offset >> 3);
+      pp = offset;
+      offset += p.length * 8;
+    }
+    if (q === undefined) return f(pp, p.length, base, normalize, smoothing, amount);
+    let qp;
+    if (residentQ) {
+      qp = q.pointerFor(module, 'q');
+    } else {
+      heap.set(q, offset >> 3);
+      qp = offset;
+    }
+    return f(pp, p.length, qp, q.length, base, normalize, smoothing, amount);
   } finally {
-    module._free(base);
+    if (block !== 0) module._free(block);
   }
 }
 
@@ -110,6 +133,20 @@ const SCRATCH_DOUBLES = 512;
 const scratch = new WeakMap();
 let lastModule = null; // the common case: one module, found without the WeakMap
 let lastBase = 0;
+
+// module.HEAPF64, kept between calls: a property of the Emscripten module object costs several ns
+// to look up. Growing the memory detaches the old view (its length becomes 0) and Emscripten
+// makes a new one, which is then fetched again.
+let heapModule = null;
+let heapView = null;
+
+function heapOf(module) {
+  if (module !== heapModule || heapView.length === 0) {
+    heapModule = module;
+    heapView = module.HEAPF64;
+  }
+  return heapView;
+}
 
 function scratchOf(module) {
   if (module === lastModule) return lastBase;
@@ -122,27 +159,4 @@ function scratchOf(module) {
   lastModule = module;
   lastBase = base;
   return base;
-}
-
-function copyAndCall(module, base, p, q, residentP, residentQ, fn) {
-  const heap = module.HEAPF64; // after _malloc: growing memory detaches earlier views
-  let pp;
-  let qp = 0;
-  let offset = base;
-  if (residentP) {
-    pp = p.pointerFor(module, 'p');
-  } else {
-    heap.set(p, offset >> 3);
-    pp = offset;
-    offset += p.length * 8;
-  }
-  if (q !== undefined) {
-    if (residentQ) {
-      qp = q.pointerFor(module, 'q');
-    } else {
-      heap.set(q, offset >> 3);
-      qp = offset;
-    }
-  }
-  return fn(pp, qp);
 }
