@@ -162,6 +162,10 @@ TEST(FusedMeasures, SubnormalAndHugeEntries) {
   const std::vector<double> big = {1e306, 3e306, 1e300}, other = {2e306, 1e306, 1e306};
   expect_close(divergence::kl_divergence(big, other), kl_ref(big, other), 1e-14);
   expect_close(divergence::entropy(big), h_ref(big), 1e-14);
+  expect_close(divergence::js_divergence(big, other), js_ref(big, other), 1e-14);
+  // Sums near DBL_MAX, whose reciprocals would be subnormal (the second pass then divides).
+  const std::vector<double> huge_p = {5e307, 6e307, 1e300, 2e307}, huge_q = {1e307, 1e307, 7e307, 3e307};
+  expect_close(divergence::js_divergence(huge_p, huge_q), js_ref(huge_p, huge_q), 1e-14);
   // An entry above the fast path's range of ln(p/q) (p > DBL_MAX / 4, where p + q 2^k can
   // overflow) with q of the same order, so that the term is finite, next to ordinary entries in
   // the same block of 32: the block must be done carefully.
