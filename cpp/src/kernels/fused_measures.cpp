@@ -68,7 +68,7 @@ struct EntropyKernel {
 
 // js_term of pointwise.hpp: (p+q)/4 g((p-q)/(p+q)), g by its series below |d| = 1/4.
 struct JsKernel {
-  static F2 series(F2 d2) {
+  DIVERGENCE_LANES_INLINE static F2 series(F2 d2) {
     // g(d) = sum_{k>=1} d^(2k) / (k (2k - 1)); 15 terms reach 2^-60 for d^2 < 1/16. Estrin's
     // scheme in pairs of terms: a chain of 5 steps instead of Horner's 15.
     const auto c = [](int k) { return splat(1.0 / (k * (2.0 * k - 1.0))); };
@@ -83,7 +83,7 @@ struct JsKernel {
   }
   // (1+a) ln(1+a) + (1-a) ln(1-a) for a in [1/4, 1]; 2 ln 2 at a = 1. 1 - a is 0 or at least
   // 2^-53, so both logarithms see normal arguments.
-  static F2 logs(F2 a) {
+  DIVERGENCE_LANES_INLINE static F2 logs(F2 a) {
     const F2 plus = splat(1.0) + a;
     const F2 minus = splat(1.0) - a;
     const F2 minus_a = splat(0.0) - a;
@@ -93,7 +93,7 @@ struct JsKernel {
     return select(inside, plus * lp + minus * lm, splat(2.0 * kLn2));
   }
   // g(d) for d = (x - y)/(x + y), by the series below |d| = 1/4 and the logarithms above.
-  static F2 g(F2 d) {
+  DIVERGENCE_LANES_INLINE static F2 g(F2 d) {
     const F2 a = abs(d);
     const M2 small = a < splat(0.25);
     if (all(small)) return series(d * d);

@@ -12,6 +12,16 @@
 #include <wasm_simd128.h>
 #endif
 
+// Natively, the vector logarithm and the kernels' helpers are inlined into the loops even where
+// the compiler would rather not (g++ -O3 called log_positive out of line once scan() grew,
+// passing the lanes through the stack: three times slower). The WebAssembly builds leave it to
+// clang, which inlines the fast paths and keeps the careful ones small.
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(__wasm__)
+#define DIVERGENCE_LANES_INLINE inline __attribute__((always_inline))
+#else
+#define DIVERGENCE_LANES_INLINE inline
+#endif
+
 namespace divergence::lanes {
 
 #if defined(__wasm_simd128__)
@@ -142,7 +152,7 @@ inline M2 finite(F2 a) { return (a - a) == splat(0.0); }
 struct SumLanes {
   F2 sum = splat(0.0);
   F2 comp = splat(0.0);
-  void add(F2 x) {
+  DIVERGENCE_LANES_INLINE void add(F2 x) {
     const F2 t = sum + x;
     comp = comp + select(abs(sum) >= abs(x), (sum - t) + x, (x - t) + sum);
     sum = t;

@@ -25,7 +25,7 @@ namespace divergence::lanes {
 // the relative error of 2s + s R(s^2) is below 2^-60, where the atanh series needs 11 terms for
 // the same on |s| <= 0.1716. Estrin's scheme: short dependency chains, so consecutive elements
 // overlap in the pipeline.
-inline F2 atanh_tail(F2 w) {
+DIVERGENCE_LANES_INLINE F2 atanh_tail(F2 w) {
   const F2 w2 = w * w;
   const F2 w4 = w2 * w2;
   const F2 a0 = splat(0x1.5555555555555p-1) + w * splat(0x1.9999999999f54p-2);
@@ -46,7 +46,7 @@ constexpr std::int64_t kExponentMask = static_cast<std::int64_t>(0xfff0000000000
 // accurate x - 1 (e.g. (a - b)/b for x = a/b), which keeps ln(a/b) accurate to a few ulp when a
 // and b are close.
 template <bool kNormalOnly = false>
-inline F2 log_positive(F2 x, const F2* near_one = nullptr) {
+DIVERGENCE_LANES_INLINE F2 log_positive(F2 x, const F2* near_one = nullptr) {
   M2 subnormal = none();
   if (!kNormalOnly) {
     subnormal = x < splat(DBL_MIN);
@@ -76,7 +76,7 @@ inline F2 log_positive(F2 x, const F2* near_one = nullptr) {
 // 2 atanh(s) = 2s + s R(s^2). Relative error a few ulp, also for x close to y (s keeps the exact
 // difference). The ranges keep y 2^k normal and x + y 2^k finite; outside them a lane may hold
 // a wrong finite value, so callers must check them (fused_measures.cpp does per block of entries).
-inline F2 log_ratio_normal(F2 x, F2 y) {
+DIVERGENCE_LANES_INLINE F2 log_ratio_normal(F2 x, F2 y) {
   const I2 iy = bits(y);
   const I2 t = bits(x) - iy + isplat(std::int64_t{1} << 51);
   const F2 scaled_y = from_bits(iy + (t & isplat(kExponentMask)));  // y 2^k
