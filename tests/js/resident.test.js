@@ -26,6 +26,7 @@ test('every discrete measure gives the same value for resident and plain arrays'
   for (const name of pairs) {
     assert.equal(dl[name](rp, rq), dl[name](p, q), name);
     assert.equal(dl[name](rp, q), dl[name](p, q), `${name} mixed`);
+    assert.equal(dl[name](p, rq), dl[name](p, q), `${name} mixed, q resident`);
   }
   assert.equal(dl.entropy(rp), dl.entropy(p));
   assert.equal(dl.renyiDivergence(rp, rq, 2), dl.renyiDivergence(p, q, 2));

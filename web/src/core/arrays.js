@@ -93,7 +93,7 @@ export function callDirect(module, f, p, q, base, normalize, smoothing, amount) 
   const residentQ = q === undefined || q instanceof ResidentArray;
   const total = (residentP ? 0 : p.length) + (residentQ ? 0 : q.length);
   let block = 0; // a block of our own, freed below; 0 when the inputs are resident or fit the scratch
-  let offset = 0;
+  let offset = 0; // where the copies go
   if (total > SCRATCH_DOUBLES) {
     if (total * 8 >= HEAP_LIMIT) throw tooLarge(total * 8);
     block = module._malloc(total * 8);
@@ -104,22 +104,9 @@ export function callDirect(module, f, p, q, base, normalize, smoothing, amount) 
   }
   try {
     const heap = residentP && residentQ ? null : heapOf(module); // after _malloc, which may grow the memory
-    let pp;
-    if (residentP) {
-      pp = p.pointerFor(module, 'p');
-    } else {
-      heap.set(p, offset >> 3);
-      pp = offset;
-      offset += p.length * 8;
-    }
+    const pp = placed(module, heap, p, residentP, offset, 'p');
     if (q === undefined) return f(pp, p.length, base, normalize, smoothing, amount);
-    let qp;
-    if (residentQ) {
-      qp = q.pointerFor(module, 'q');
-    } else {
-      heap.set(q, offset >> 3);
-      qp = offset;
-    }
+    const qp = placed(module, heap, q, residentQ, residentP ? offset : offset + p.length * 8, 'q');
     return f(pp, p.length, qp, q.length, base, normalize, smoothing, amount);
   } finally {
     if (block !== 0) module._free(block);
@@ -133,6 +120,13 @@ const SCRATCH_DOUBLES = 512;
 const scratch = new WeakMap();
 let lastModule = null; // the common case: one module, found without the WeakMap
 let lastBase = 0;
+
+/** The address of `a` in the heap: its own when resident, else `offset`, where it is copied. */
+function placed(module, heap, a, resident, offset, name) {
+  if (resident) return a.pointerFor(module, name);
+  heap.set(a, offset >> 3);
+  return offset;
+}
 
 // module.HEAPF64, kept between calls: a property of the Emscripten module object costs several ns
 // to look up. Growing the memory detaches the old view (its length becomes 0) and Emscripten
