@@ -103,4 +103,29 @@ TEST(FuzzFinding, BasesBelowOneKeepTheirSign) {
   EXPECT_THROW(divergence::js_distance(p, q, half), divergence::ArgumentError);
 }
 
+// fuzz_discrete (found in a CI run, November 2026): Jensen-Shannon of raw weights (no
+// normalization) with two entries near DBL_MAX was NaN: p + q overflowed and the term became
+// inf * 0. Each term is at most (p + q) ln(2) / 2 and is computed in halves there.
+TEST(FuzzFinding, JensenShannonOfRawWeightsWhoseSumOverflows) {
+  divergence::Options raw;
+  raw.normalize = false;
+  const double big = 0x1.7e740e7e7ece7p+1023, other = 0x1.7e7405f696c62p+1023;
+  const Vec p{big, 2.25, 1.5}, q{other, 8.0, 0.0};
+  // The big pair's term from the definition in long double (64-bit significand on x86), whose
+  // range holds p + q.
+  using Wide = long double;
+  const Wide a = big, b = other, m = (a + b) / 2;
+  const Wide big_term = 0.5L * a * std::log(a / m) + 0.5L * b * std::log(b / m);
+  const double small_terms = divergence::term(divergence::Term::JensenShannon, 2.25, 8.0) +
+                             divergence::term(divergence::Term::JensenShannon, 1.5, 0.0);
+  const double js = divergence::sum_terms(divergence::Term::JensenShannon, p, q, raw);
+  EXPECT_TRUE(std::isfinite(js));
+  EXPECT_NEAR(js, static_cast<double>(big_term) + small_terms, 1e-12 * static_cast<double>(big_term));
+  EXPECT_NEAR(divergence::js_divergence(p, q, raw), js, 1e-15 * js);
+  // The whole fuzz input: every measure a number or an error, never NaN.
+  divergence::Options tiny_base = raw;
+  tiny_base.base = 2.9943637392080143e-303;
+  EXPECT_FALSE(std::isnan(divergence::sum_terms(divergence::Term::JensenShannon, p, q, tiny_base)));
+}
+
 }  // namespace

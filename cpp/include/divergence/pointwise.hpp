@@ -100,7 +100,13 @@ inline double js_kernel(double d) {
 inline double js_term(double p, double q) {
   const double s = p + q;
   if (s == 0.0) return 0.0;
-  if (!std::isfinite(s)) return kNaN;
+  if (!std::isfinite(s)) {
+    if (!std::isfinite(p) || !std::isfinite(q)) return kNaN;
+    // Finite weights whose sum overflows (raw weights near DBL_MAX): the same in halves, which
+    // are exact there; the term, at most (p + q) ln(2) / 2, is finite.
+    const double half = 0.5 * p + 0.5 * q;
+    return 0.5 * half * js_kernel((0.5 * p - 0.5 * q) / half);
+  }
   return 0.25 * s * js_kernel((p - q) / s);
 }
 
